@@ -1,0 +1,74 @@
+package kexeccheck.checker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a model's annotation comments say about its predicates.
+ *
+ * <p>A line {@code -- @property CLASS} before {@code pred Name} makes
+ * {@code Name} a safety property whose violation means outcome {@code CLASS};
+ * {@code -- @outcome CLASS} makes it a witness of a weaker outcome class
+ * (reaching a state where it holds means that class); {@code -- @applicable}
+ * names the predicate without which the question does not arise. Doc
+ * comments may stand between the annotation and the predicate.
+ *
+ * @param properties the safety properties, in source order
+ * @param outcomes the outcome witnesses, in source order
+ * @param applicable the applicability predicate, if any
+ */
+public record Annotations(List<Annotated> properties, List<Annotated> outcomes, Optional<String> applicable) {
+
+    private static final Pattern ANNOTATED = Pattern.compile(
+            "--\\s*@(property|outcome|applicable)\\b[ \\t]*([a-z-]*)[^\\n]*\\n(?:\\s*/\\*.*?\\*/)?\\s*pred\\s+([A-Za-z_][A-Za-z0-9_]*)",
+            Pattern.DOTALL);
+
+    /**
+     * One annotated predicate.
+     *
+     * @param predicate its Alloy name ({@code NoStrayWrite})
+     * @param name its CLI name ({@code no-stray-write})
+     * @param outcome the outcome class it stands for
+     * @param source the file it is declared in
+     * @param line the line of its {@code pred} keyword
+     */
+    public record Annotated(String predicate, String name, Outcome outcome, String source, int line) {}
+
+    /**
+     * Reads the annotations of every module text.
+     *
+     * @throws BadInputException for an annotation naming no known outcome class
+     */
+    public static Annotations scan(Map<String, String> texts) {
+        List<Annotated> properties = new ArrayList<>();
+        List<Annotated> outcomes = new ArrayList<>();
+        String applicable = null;
+        for (Map.Entry<String, String> file : new java.util.TreeMap<>(texts).entrySet()) {
+            String text = file.getValue();
+            Matcher m = ANNOTATED.matcher(text);
+            while (m.find()) {
+                String kind = m.group(1);
+                String predicate = m.group(3);
+                int line = 1 + (int) text.substring(0, m.start(3)).chars().filter(c -> c == '\n').count();
+                if (kind.equals("applicable")) {
+                    applicable = predicate;
+                    continue;
+                }
+                Outcome outcome;
+                try {
+                    outcome = Outcome.fromCliName(m.group(2));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(file.getKey() + ":" + line + ": @" + kind + " names '" + m.group(2)
+                            + "', not an outcome class (corruption, lost-lpis, fail-stop, recoverable)");
+                }
+                Annotated a = new Annotated(predicate, Names.kebab(predicate), outcome, file.getKey(), line);
+                (kind.equals("property") ? properties : outcomes).add(a);
+            }
+        }
+        return new Annotations(List.copyOf(properties), List.copyOf(outcomes), Optional.ofNullable(applicable));
+    }
+}

@@ -1,0 +1,164 @@
+package kexeccheck.checker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kexeccheck.trace.Bounds;
+import kexeccheck.trace.Trace;
+
+/**
+ * Checks a request: is the configuration realisable, does the question
+ * apply, which properties hold, and what is the worst outcome class.
+ *
+ * <p>Queries, each over every configuration the request allows at once
+ * (the configuration is atoms the solver chooses):
+ * <ol>
+ *   <li>realisable: some run exists (else the options contradict the model: bad input);</li>
+ *   <li>applicable: some run satisfies the model's {@code @applicable} predicate (else not-applicable);</li>
+ *   <li>each property P: a run where {@code not P} eventually holds; the first one found is then
+ *       shortened until no shorter run exists, so the counterexample reported is a shortest one;</li>
+ *   <li>if every property holds: each {@code @outcome} witness, worst first.</li>
+ * </ol>
+ */
+public final class Checker {
+
+    private Checker() {}
+
+    /**
+     * Runs a check.
+     *
+     * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
+     */
+    public static CheckReport check(CheckRequest request) {
+        long start = System.nanoTime();
+        ModelSource source = ModelSource.resolve(request.model());
+        Bounds bounds = BoundsPolicy.forRequest(request);
+        if (!source.mainPath().startsWith(ModelSource.SHIPPED_ROOT) && bounds.complete()) {
+            // the completeness argument is about the shipped events; a user's model may add others
+            bounds = new Bounds(bounds.kernels(), bounds.cpus(), bounds.frames(), bounds.steps(), false);
+        }
+        LoadedModel model = LoadedModel.load(source, bounds);
+        Annotations annotations = model.annotations();
+        List<Annotations.Annotated> selected = selectProperties(annotations, request.properties(), source.name());
+        String runs = QueryText.runs(QueryText.configuration(request, model.vocabulary(), source.name()));
+        Query query = new Query(model, runs);
+
+        Map<Annotations.Annotated, Optional<Trace>> verdicts = findViolations(query, selected);
+        boolean anyViolated = verdicts.values().stream().anyMatch(Optional::isPresent);
+        Outcome outcome = Outcome.SAFE;
+        Optional<Trace> witness = Optional.empty();
+        boolean applies = true;
+        if (!anyViolated) {
+            // nothing fails: make sure that is not because nothing can run, or nothing applies
+            String applicable = annotations.applicable().orElse("some Config");
+            if (!query.exists(runs + " and " + reachesEnd(request) + " and " + applicable)) {
+                if (!query.exists(runs + " and " + reachesEnd(request))) {
+                    throw new BadInputException("the options are inconsistent with model " + source.name()
+                            + ": no configuration " + describeChain(request) + " can run (check --kexec against"
+                            + " capture-kernel profiles, and --firmware against the model)");
+                }
+                applies = false;
+                outcome = Outcome.NOT_APPLICABLE;
+            } else {
+                for (Annotations.Annotated w : worstFirst(annotations.outcomes())) {
+                    Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
+                    if (t.isPresent()) {
+                        outcome = w.outcome();
+                        witness = t;
+                        break;
+                    }
+                }
+            }
+        }
+        List<PropertyResult> results = new ArrayList<>();
+        for (Annotations.Annotated p : selected) {
+            Optional<Trace> trace = verdicts.get(p);
+            PropertyResult.Status status = !applies ? PropertyResult.Status.NOT_APPLICABLE
+                    : trace.isPresent() ? PropertyResult.Status.VIOLATED : PropertyResult.Status.HOLDS;
+            if (status == PropertyResult.Status.VIOLATED) {
+                outcome = outcome.worst(p.outcome());
+            }
+            results.add(new PropertyResult(p.name(), p.outcome(), status, bounds, trace,
+                    query.timingOf(p.predicate()), p.source() + ":" + p.line()));
+        }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        return new CheckReport(source.name(), request, explored(request, model.vocabulary()), outcome, bounds,
+                results, witness, query.total(), wall);
+    }
+
+    /**
+     * Which properties some run violates, each with a shortest counterexample. One query asks
+     * whether any of the remaining properties can fail; the run it finds settles every property
+     * it violates, and the rest are asked again, until a query finds nothing.
+     */
+    private static Map<Annotations.Annotated, Optional<Trace>> findViolations(
+            Query query, List<Annotations.Annotated> properties) {
+        Map<Annotations.Annotated, Optional<Trace>> verdicts = new LinkedHashMap<>();
+        List<Annotations.Annotated> open = new ArrayList<>(properties);
+        while (!open.isEmpty()) {
+            String anyFails = "not (" + String.join(" and ",
+                    open.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")";
+            Optional<LoadedModel.SolveResult> run = query.find(anyFails, open);
+            if (run.isEmpty()) {
+                open.forEach(p -> verdicts.put(p, Optional.empty()));
+                break;
+            }
+            for (Annotations.Annotated p : List.copyOf(open)) {
+                if (query.violates(run.get(), p.predicate())) {
+                    verdicts.put(p, Optional.of(query.shortest(run.get(), p)));
+                    open.remove(p);
+                }
+            }
+        }
+        return verdicts;
+    }
+
+    private static String reachesEnd(CheckRequest request) {
+        // an exact chain must be able to run to its last kernel; a population just has to run
+        return request.chain().isEmpty() ? "some Config" : "eventually (Machine.running = lastKernel and Machine.phase = Up)";
+    }
+
+    private static String describeChain(CheckRequest request) {
+        return request.chain().isEmpty() ? "of these profiles" : "with the chain " + String.join(",", request.chain());
+    }
+
+    private static List<Annotations.Annotated> selectProperties(Annotations annotations, List<String> names, String model) {
+        if (annotations.properties().isEmpty()) {
+            throw new BadInputException(model + ": declares no property (annotate a pred with '-- @property CLASS')");
+        }
+        if (names.isEmpty()) {
+            return annotations.properties();
+        }
+        List<Annotations.Annotated> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(annotations.properties().stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new BadInputException("unknown property '" + name + "' in model " + model
+                            + " (known: " + String.join(", ",
+                                    annotations.properties().stream().map(Annotations.Annotated::name).toList()) + ")")));
+        }
+        return out;
+    }
+
+    private static List<Annotations.Annotated> worstFirst(List<Annotations.Annotated> witnesses) {
+        List<Annotations.Annotated> sorted = new ArrayList<>(witnesses);
+        sorted.sort(java.util.Comparator.comparing(Annotations.Annotated::outcome));
+        return sorted;
+    }
+
+    private static Map<String, List<String>> explored(CheckRequest request, Vocabulary vocabulary) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (!request.chain().isEmpty()) {
+            out.put("chain", request.chain());
+        } else {
+            out.put("population", request.population().isEmpty()
+                    ? List.copyOf(vocabulary.profiles().keySet()) : request.population());
+        }
+        vocabulary.options().forEach((option, values) -> {
+            List<String> chosen = request.options().get(option);
+            out.put(option, chosen == null || chosen.isEmpty() ? values : chosen);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package kexeccheck.checker;
+
+import edu.mit.csail.sdg.alloy4.A4Reporter;
+import edu.mit.csail.sdg.alloy4.Err;
+import edu.mit.csail.sdg.alloy4.Pos;
+import edu.mit.csail.sdg.ast.Command;
+import edu.mit.csail.sdg.ast.Expr;
+import edu.mit.csail.sdg.parser.CompModule;
+import edu.mit.csail.sdg.parser.CompUtil;
+import edu.mit.csail.sdg.translator.A4Options;
+import edu.mit.csail.sdg.translator.A4Solution;
+import edu.mit.csail.sdg.translator.TranslateAlloyToKodkod;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import kodkod.engine.satlab.SATFactory;
+import kexeccheck.trace.Bounds;
+
+/**
+ * A model parsed once for one set of bounds, ready to solve queries on.
+ *
+ * <p>The bounds go into one template command appended after the model's
+ * last line (so that Alloy's line numbers for the model stay the user's);
+ * every query reuses its scopes with its own formula and trace length.
+ */
+final class LoadedModel {
+
+    private static final String TEMPLATE = "kexec_check_bounds";
+
+    private final ModelSource source;
+    private final CompModule world;
+    private final Command template;
+    private final Bounds bounds;
+    private final Annotations annotations;
+    private final Vocabulary vocabulary;
+    private final Map<String, Expr> expressions = new ConcurrentHashMap<>();
+
+    private LoadedModel(ModelSource source, CompModule world, Command template, Bounds bounds,
+            Annotations annotations, Vocabulary vocabulary) {
+        this.source = source;
+        this.world = world;
+        this.template = template;
+        this.bounds = bounds;
+        this.annotations = annotations;
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Parses a model with the given bounds.
+     *
+     * @throws BadInputException when the model does not parse or type-check (file, line, column and
+     *     Alloy's message) or does not follow the conventions
+     */
+    static LoadedModel load(ModelSource source, Bounds bounds) {
+        Map<String, String> texts = new HashMap<>(source.library());
+        texts.put(source.mainPath(), source.mainText() + "\n" + templateCommand(bounds) + "\n");
+        CompModule world;
+        try {
+            world = CompUtil.parseEverything_fromFile(A4Reporter.NOP, texts, source.mainPath());
+        } catch (Err e) {
+            throw new BadInputException(describe(e, source));
+        }
+        Command template = world.getAllCommands().stream().filter(c -> c.label.equals(TEMPLATE)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the bounds command vanished from the parsed model"));
+        // Alloy fills `texts` with every module it read: the annotations come from all of them
+        Annotations annotations = Annotations.scan(displayPaths(texts, source));
+        Vocabulary vocabulary = Vocabulary.of(world.getAllReachableSigs(), source.name());
+        return new LoadedModel(source, world, template, bounds, annotations, vocabulary);
+    }
+
+    private static String templateCommand(Bounds b) {
+        return "run " + TEMPLATE + " {} for " + b.frames() + " Frame, exactly " + b.cpus() + " Cpu, exactly "
+                + b.cpus() + " PendTable, exactly " + b.kernels() + " Kernel, " + b.steps() + ".." + b.steps() + " steps";
+    }
+
+    private static Map<String, String> displayPaths(Map<String, String> texts, ModelSource source) {
+        Map<String, String> out = new HashMap<>();
+        texts.forEach((path, text) -> {
+            if (path.endsWith(".als")) {
+                out.put(displayPath(path, source), text);
+            }
+        });
+        return out;
+    }
+
+    /** A path as users should read it: shipped modules relative to the models' root. */
+    static String displayPath(String path, ModelSource source) {
+        if (path == null) {
+            return source.name();
+        }
+        if (path.startsWith(ModelSource.SHIPPED_ROOT)) {
+            return "models/" + path.substring(ModelSource.SHIPPED_ROOT.length());
+        }
+        return path.equals(source.mainPath()) ? source.name() : path;
+    }
+
+    private static String describe(Err e, ModelSource source) {
+        Pos pos = e.pos == null ? Pos.UNKNOWN : e.pos;
+        String message = e.msg.strip().replaceAll("\\s*\\n\\s*", " ");
+        int mainLines = (int) source.mainText().chars().filter(c -> c == '\n').count() + 1;
+        if (source.mainPath().equals(pos.filename) && pos.y > mainLines) {
+            return source.name() + ": does not follow kexec-check's conventions (" + message + ")";
+        }
+        return displayPath(pos.filename, source) + ":" + pos.y + ":" + pos.x + ": " + message;
+    }
+
+    ModelSource source() {
+        return source;
+    }
+
+    Bounds bounds() {
+        return bounds;
+    }
+
+    Annotations annotations() {
+        return annotations;
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /**
+     * An Alloy expression or formula in the model's context, parsed once.
+     *
+     * @throws BadInputException when the model lacks a name the query needs
+     */
+    Expr expr(String text) {
+        return expressions.computeIfAbsent(text, t -> {
+            try {
+                return CompUtil.parseOneExpression_fromString(world, t);
+            } catch (Err e) {
+                throw new BadInputException(source.name() + ": does not follow kexec-check's conventions ("
+                        + e.msg.strip().replaceAll("\\s*\\n\\s*", " ") + " in '" + t + "')");
+            }
+        });
+    }
+
+    /**
+     * Solves one query: is there a trace of exactly {@code length} states satisfying the formula
+     * (and the model's facts)?
+     */
+    SolveResult solve(String formula, int length) {
+        Expr goal = expr(formula).and(world.getAllReachableFacts());
+        Command base = template.change(goal);
+        Command command = new Command(base.pos, base.nameExpr, base.label, false, base.overall, base.bitwidth,
+                base.maxseq, length, length, -1, base.scope, base.additionalExactScopes, base.commandKeyword,
+                base.formula, base.parent);
+        Timer timer = new Timer();
+        A4Options options = new A4Options();
+        options.solver = SATFactory.get("sat4j");
+        options.skolemDepth = 1;
+        options.noOverflow = true;
+        long start = System.nanoTime();
+        A4Solution solution;
+        try {
+            solution = TranslateAlloyToKodkod.execute_command(timer, world.getAllReachableSigs(), command, options);
+        } catch (Err e) {
+            throw new IllegalStateException("Alloy failed on a query of " + source.name() + ": " + e.msg, e);
+        }
+        long end = System.nanoTime();
+        long translated = timer.solvingStarted == 0 ? end : timer.solvingStarted;
+        return new SolveResult(solution.satisfiable() ? solution : null, translated - start, end - translated,
+                timer.clauses);
+    }
+
+    /** Notes when translation ends and solving starts. */
+    private static final class Timer extends A4Reporter {
+        long solvingStarted;
+        int clauses;
+
+        @Override
+        public void solve(int plength, int primaryVars, int totalVars, int clauses) {
+            solvingStarted = System.nanoTime();
+            this.clauses = clauses;
+        }
+    }
+
+    /**
+     * The answer to one query.
+     *
+     * @param solution the trace found, or null when there is none
+     * @param translateNanos time spent translating to CNF
+     * @param solveNanos time spent in the SAT solver
+     * @param clauses the size of the CNF
+     */
+    record SolveResult(A4Solution solution, long translateNanos, long solveNanos, int clauses) {
+        boolean found() {
+            return solution != null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package kexeccheck.checker;
+
+import edu.mit.csail.sdg.alloy4.Err;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kexeccheck.trace.Trace;
+
+/**
+ * The queries of one check over one loaded model and one set of runs,
+ * with the solver time each property cost.
+ */
+final class Query {
+
+    private final LoadedModel model;
+    private final String runs;
+    private final Map<String, Timing> byPredicate = new HashMap<>();
+    private Timing total = Timing.NONE;
+
+    Query(LoadedModel model, String runs) {
+        this.model = model;
+        this.runs = runs;
+    }
+
+    /** Is there a run, within the bounds, satisfying this formula? */
+    boolean exists(String formula) {
+        return solve(formula, model.bounds().steps(), List.of()).found();
+    }
+
+    /**
+     * A run where {@code failing} eventually holds, charged to the given properties.
+     */
+    Optional<LoadedModel.SolveResult> find(String failing, List<Annotations.Annotated> chargedTo) {
+        LoadedModel.SolveResult r = solve(runs + " and eventually (" + failing + ")", model.bounds().steps(),
+                chargedTo.stream().map(Annotations.Annotated::predicate).toList());
+        return r.found() ? Optional.of(r) : Optional.empty();
+    }
+
+    /** Whether the run violates the predicate in some state. */
+    boolean violates(LoadedModel.SolveResult run, String predicate) {
+        for (int i = 0; i < run.solution().getTraceLength(); i++) {
+            try {
+                if (Boolean.FALSE.equals(run.solution().eval(model.expr(predicate), i))) {
+                    return true;
+                }
+            } catch (Err e) {
+                throw new IllegalStateException("cannot evaluate " + predicate + ": " + e.msg, e);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A shortest counterexample to a property, starting from a run that violates it: the run is cut
+     * at its first violation with its stutter steps removed, then shorter runs are asked for until
+     * none exists.
+     */
+    Trace shortest(LoadedModel.SolveResult run, Annotations.Annotated p) {
+        String failing = "not (" + p.predicate() + ")";
+        Trace best = TraceExtractor.extract(model, run.solution(), failing, p.name(), p.outcome());
+        while (best.states().size() > 1) {
+            LoadedModel.SolveResult shorter = solve(runs + " and eventually " + failing, best.states().size() - 1,
+                    List.of(p.predicate()));
+            if (!shorter.found()) {
+                break;
+            }
+            best = TraceExtractor.extract(model, shorter.solution(), failing, p.name(), p.outcome());
+        }
+        return best;
+    }
+
+    /** A run reaching a state where an outcome witness holds, if any. */
+    Optional<Trace> witness(String predicate, String name, Outcome outcome) {
+        LoadedModel.SolveResult r = solve(runs + " and eventually (" + predicate + ")", model.bounds().steps(),
+                List.of());
+        return r.found() ? Optional.of(TraceExtractor.extract(model, r.solution(), predicate, name, outcome))
+                : Optional.empty();
+    }
+
+    /** The solver time charged to one property (queries shared by several are charged to each). */
+    Timing timingOf(String predicate) {
+        return byPredicate.getOrDefault(predicate, Timing.NONE);
+    }
+
+    /** The solver time of every query. */
+    Timing total() {
+        return total;
+    }
+
+    private LoadedModel.SolveResult solve(String formula, int length, List<String> chargedTo) {
+        LoadedModel.SolveResult r = model.solve(formula, length);
+        Timing t = Timing.of(r);
+        total = total.plus(t);
+        chargedTo.forEach(p -> byPredicate.merge(p, t, Timing::plus));
+        return r;
+    }
+}

@@ -1,0 +1,48 @@
+package kexeccheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kexeccheck.checker.BadInputException;
+import kexeccheck.trace.InvalidTraceException;
+import picocli.CommandLine;
+
+/**
+ * How the CLI fails: one line for bad input (exit 2), one line and a
+ * details file for a bug (exit 3), never a bare stack trace.
+ */
+final class Failures {
+
+    private Failures() {}
+
+    static int badParameters(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("kexec-check: " + e.getMessage().strip().replaceAll("\\s*\\n\\s*", " ")
+                + " (see kexec-check " + e.getCommandLine().getCommandName() + " --help)");
+        return KexecCheck.BAD_INPUT;
+    }
+
+    static int failed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof BadInputException || e instanceof InvalidTraceException) {
+            err.println("kexec-check: " + e.getMessage());
+            return KexecCheck.BAD_INPUT;
+        }
+        err.println("kexec-check: internal error: " + e + " (" + writeDetails(e) + ")");
+        return KexecCheck.INTERNAL_ERROR;
+    }
+
+    private static String writeDetails(Exception e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        try {
+            Path file = Files.createTempFile("kexec-check-internal-error-", ".txt");
+            Files.writeString(file, "kexec-check " + Version.current() + "\n" + trace);
+            return "details in " + file + "; please report it";
+        } catch (IOException io) {
+            return "details could not be written: " + io.getMessage();
+        }
+    }
+}

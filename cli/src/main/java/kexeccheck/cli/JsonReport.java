@@ -1,0 +1,68 @@
+package kexeccheck.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.PropertyResult;
+import kexeccheck.checker.Timing;
+import kexeccheck.trace.TraceJson;
+
+/**
+ * The JSON form of a check: {@code model}, {@code configuration} (what was
+ * explored), {@code outcome}, {@code bounds}, and {@code properties[]} with
+ * {@code name}, {@code status}, {@code bounds} and, when violated, the
+ * {@code trace} (in the trace schema's format).
+ */
+final class JsonReport {
+
+    private JsonReport() {}
+
+    static String render(CheckReport report, boolean withTimes) {
+        ObjectNode root = TraceJson.mapper().createObjectNode();
+        root.put("tool", "kexec-check");
+        root.put("version", Version.current());
+        root.put("model", report.model());
+        ObjectNode configuration = root.putObject("configuration");
+        report.explored().forEach((k, v) -> {
+            ArrayNode values = configuration.putArray(k);
+            v.forEach(values::add);
+        });
+        root.put("outcome", report.outcome().cliName());
+        root.set("bounds", TraceJson.mapper().valueToTree(report.bounds()));
+        root.put("boundsDescription", report.bounds().describe());
+        ArrayNode properties = root.putArray("properties");
+        for (PropertyResult p : report.properties()) {
+            ObjectNode node = properties.addObject();
+            node.put("name", p.name());
+            node.put("status", p.status().cliName());
+            node.put("violationMeans", p.violationMeans().cliName());
+            node.put("declaredAt", p.source());
+            node.set("bounds", TraceJson.mapper().valueToTree(p.bounds()));
+            p.counterexample().ifPresent(t -> node.set("trace", TraceJson.toTree(t)));
+            if (withTimes) {
+                node.set("timing", timing(p.timing()));
+            }
+        }
+        report.outcomeWitness().ifPresent(t -> root.set("outcomeWitness", TraceJson.toTree(t)));
+        if (withTimes) {
+            ObjectNode timing = timing(report.timing());
+            timing.put("wallMillis", report.wallMillis());
+            root.set("timing", timing);
+        }
+        try {
+            return TraceJson.mapper().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the report could not be written as JSON", e);
+        }
+    }
+
+    private static ObjectNode timing(Timing t) {
+        ObjectNode node = TraceJson.mapper().createObjectNode();
+        node.put("translateMillis", t.translateMillis());
+        node.put("solveMillis", t.solveMillis());
+        node.put("solverCalls", t.solverCalls());
+        node.put("largestCnfClauses", t.largestCnf());
+        return node;
+    }
+}

@@ -1,0 +1,56 @@
+package kexeccheck.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kexec-check} command: its subcommands and its exit codes. */
+@Command(name = "kexec-check",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "A model checker for the hand-over ABI between kernels across kexec"
+                + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
+        subcommands = {ListCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every property holds",
+            "1:a property is violated",
+            "2:bad input (model, option, file)",
+            "3:internal error (details written to a file)"})
+public final class KexecCheck implements Runnable {
+
+    /** Every property holds. */
+    public static final int OK = 0;
+    /** A property is violated. */
+    public static final int VIOLATED = 1;
+    /** Bad input: one line on stderr names it. */
+    public static final int BAD_INPUT = 2;
+    /** A bug: one line on stderr says where the details are. */
+    public static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (list, check)");
+    }
+
+    /** Runs the command line with the given writers; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new KexecCheck());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(Failures::badParameters);
+        cli.setExecutionExceptionHandler(Failures::failed);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The program's entry point. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+}

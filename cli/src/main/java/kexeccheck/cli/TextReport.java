@@ -1,0 +1,69 @@
+package kexeccheck.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.PropertyResult;
+import kexeccheck.checker.Timing;
+import kexeccheck.trace.Trace;
+import kexeccheck.trace.TraceNarrator;
+
+/** The text form of a check: what was explored, the verdicts, then each counterexample explained. */
+final class TextReport {
+
+    private TextReport() {}
+
+    static String render(CheckReport report, boolean withTimes) {
+        StringBuilder out = new StringBuilder();
+        out.append("kexec-check ").append(Version.current()).append(": model ").append(report.model()).append('\n');
+        out.append("explored: ").append(explored(report.explored())).append('\n');
+        out.append("bounds:   ").append(report.bounds().describe()).append('\n');
+        out.append('\n');
+        out.append("outcome: ").append(report.outcome().cliName()).append('\n');
+        out.append('\n');
+        int width = report.properties().stream().mapToInt(p -> p.name().length()).max().orElse(10);
+        for (PropertyResult p : report.properties()) {
+            out.append(String.format("  %-" + width + "s  %-14s", p.name(), p.status().cliName()));
+            if (p.status() == PropertyResult.Status.VIOLATED) {
+                out.append(String.format(" %-12s", "(" + p.violationMeans().cliName() + ")"));
+            } else {
+                out.append(String.format(" %-12s", ""));
+            }
+            if (withTimes) {
+                out.append(String.format(" %6.1f s", seconds(p.timing())));
+            }
+            out.append("   ").append(p.source()).append('\n');
+        }
+        for (PropertyResult p : report.properties()) {
+            p.counterexample().ifPresent(t -> appendTrace(out, "counterexample for " + p.name(), t));
+        }
+        report.outcomeWitness().ifPresent(t -> appendTrace(out,
+                "why " + report.outcome().cliName() + " (every property holds, but a kernel can get here)", t));
+        if (withTimes) {
+            Timing t = report.timing();
+            out.append('\n').append(String.format(
+                    "time: %.1f s wall (translation %.1f s, solving %.1f s, %d solver calls, largest CNF %,d clauses)%n",
+                    report.wallMillis() / 1000.0, t.translateMillis() / 1000.0, t.solveMillis() / 1000.0,
+                    t.solverCalls(), t.largestCnf()));
+        }
+        return out.toString();
+    }
+
+    private static void appendTrace(StringBuilder out, String title, Trace trace) {
+        out.append('\n').append(title).append(" (").append(trace.states().size() - 1).append(" steps, shortest):\n");
+        for (String line : TraceNarrator.explain(trace)) {
+            out.append("  ").append(line).append('\n');
+        }
+    }
+
+    private static String explored(Map<String, List<String>> explored) {
+        return explored.entrySet().stream()
+                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static double seconds(Timing t) {
+        return (t.translateMillis() + t.solveMillis()) / 1000.0;
+    }
+}

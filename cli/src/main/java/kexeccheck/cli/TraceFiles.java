@@ -1,0 +1,49 @@
+package kexeccheck.cli;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import kexeccheck.checker.BadInputException;
+import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.PropertyResult;
+import kexeccheck.trace.TraceJson;
+
+/** Writes {@code --out DIR}: one {@code PROPERTY.trace.json} per counterexample, each file whole or absent. */
+final class TraceFiles {
+
+    private TraceFiles() {}
+
+    static void write(Path dir, CheckReport report) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot create the output directory (" + e.getMessage() + ")");
+        }
+        for (PropertyResult p : report.properties()) {
+            p.counterexample().ifPresent(trace -> writeAtomically(dir.resolve(p.name() + ".trace.json"),
+                    TraceJson.write(trace)));
+        }
+    }
+
+    /** Writes beside the target and renames, so a reader never sees half a file. */
+    static void writeAtomically(Path target, String content) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, content);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(target + ": cannot be written (" + e.getMessage() + ")");
+        }
+    }
+}

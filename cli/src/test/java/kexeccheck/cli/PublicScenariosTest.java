@@ -1,0 +1,53 @@
+package kexeccheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The public acceptance scenarios of shared/docs/scenarios.md, each run as a user would type it:
+ * given the command line, when checked, then this outcome, this exit code, and for a violation a
+ * counterexample that names its configuration and ends where the property fails.
+ */
+class PublicScenariosTest {
+
+    static Stream<Arguments> scenarios() {
+        return Stream.of(
+                Arguments.of("efi-memreserve-works", "--chain linux-6.1,linux-6.1 --firmware efi --hardware sticky"
+                        + " --loader honours-reserved --devices active", "safe"),
+                Arguments.of("pre-4.20-breaks", "--chain linux-4.19,linux-4.19 --firmware efi --hardware sticky"
+                        + " --devices active", "corruption"),
+                Arguments.of("no-efi-sticky-breaks", "--chain linux-6.1,linux-6.1 --firmware dt --hardware sticky"
+                        + " --devices active", "corruption"),
+                Arguments.of("nolpi-workaround", "--chain linux-6.1+nolpi,linux-6.1 --firmware dt --hardware sticky"
+                        + " --devices active", "safe"),
+                Arguments.of("efi-new-to-old", "--chain linux-6.1,linux-4.19 --firmware efi --hardware sticky"
+                        + " --devices active", "corruption"),
+                Arguments.of("bootloader-preprogrammed-works", "--chain linux-6.1,linux-6.1 --firmware dt-preprogrammed"
+                        + " --reserved-memory map --dtb passthrough --loader honours-reserved --hardware sticky"
+                        + " --devices active", "safe"),
+                Arguments.of("gicv2-not-applicable", "--chain linux-6.1,linux-6.1 --hardware gicv2", "not-applicable"),
+                Arguments.of("seed-objection-found", "-m dt-memory-region-v1 --chain linux-5.3+dt-v1,linux-4.19"
+                        + " --firmware dt --reserved-memory map --hardware sticky --devices active", "corruption"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void reportsTheOutcomeTheScenarioExpects(String id, String options, String expected) {
+        CliRun run = CliRun.of(("check " + options).split(" "));
+
+        assertEquals(expected, run.outcome(), id + ":\n" + run.out() + run.err());
+        boolean violated = expected.equals("corruption") || expected.equals("lost-lpis");
+        assertEquals(violated ? KexecCheck.VIOLATED : KexecCheck.OK, run.exitCode(), id);
+        assertEquals("", run.err(), id);
+        if (violated) {
+            assertTrue(run.out().contains("counterexample for no-stray-write"), id);
+            assertTrue(run.out().contains("configuration: firmware="), id);
+            assertTrue(run.out().contains("no-stray-write fails here"), id);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package kexeccheck.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes traces as JSON in the format {@code trace.schema.json}
+ * describes. Reading validates against the schema first, so a corrupt or
+ * hand-edited trace is reported with the first thing wrong in it.
+ */
+public final class TraceJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private TraceJson() {}
+
+    /** The shared mapper, configured for deterministic, indented output. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The trace as a JSON tree. */
+    public static JsonNode toTree(Trace trace) {
+        return MAPPER.valueToTree(trace);
+    }
+
+    /** The trace as indented JSON text. */
+    public static String write(Trace trace) {
+        try {
+            return MAPPER.writeValueAsString(trace) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a trace could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a trace file, validating it against the schema.
+     *
+     * @throws InvalidTraceException naming the file and the first problem found
+     */
+    public static Trace read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidTraceException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidTraceException(file + ": not JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
+        }
+        TraceSchema.problems(tree).stream().findFirst().ifPresent(p -> {
+            throw new InvalidTraceException(file + ": not a kexec-check trace (" + p + ")");
+        });
+        try {
+            return MAPPER.treeToValue(tree, Trace.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidTraceException(file + ": not a consistent trace (" + e.getMessage() + ")");
+        }
+    }
+}
