@@ -16,12 +16,14 @@ import java.util.TreeMap;
  * @param optionFields each option's CLI name to its {@code Config} field's Alloy name
  * @param profiles each profile's CLI name to its Alloy signature name, sorted
  * @param capabilities the capabilities' CLI names, in declaration order
+ * @param events the events' Alloy names (the atoms of {@code enum Event}), in declaration order
  */
 public record Vocabulary(
         Map<String, List<String>> options,
         Map<String, String> optionFields,
         Map<String, String> profiles,
-        List<String> capabilities) {
+        List<String> capabilities,
+        List<String> events) {
 
     /** Reads the vocabulary of a parsed model. */
     static Vocabulary of(Iterable<Sig> sigs, String modelName) {
@@ -29,6 +31,7 @@ public record Vocabulary(
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> profiles = new TreeMap<>();
         List<String> capabilities = new java.util.ArrayList<>();
+        List<String> events = new java.util.ArrayList<>();
         boolean hasConfig = false;
         for (Sig sig : sigs) {
             String name = Names.bare(sig.label);
@@ -44,13 +47,15 @@ public record Vocabulary(
                 children(p).forEach(c -> profiles.put(Names.profile(c), c));
             } else if (name.equals("Capability") && sig instanceof Sig.PrimSig p) {
                 capabilities.addAll(children(p).stream().map(Names::value).toList());
+            } else if (name.equals("Event") && sig instanceof Sig.PrimSig p) {
+                events.addAll(children(p));
             }
         }
         if (!hasConfig || profiles.isEmpty()) {
             throw new BadInputException(modelName + ": does not follow kexec-check's conventions"
                     + " (no Config signature or no Profile; open kexec/core and kexec/profiles)");
         }
-        return new Vocabulary(options, fields, profiles, capabilities);
+        return new Vocabulary(options, fields, profiles, capabilities, events);
     }
 
     private static List<String> children(Sig.PrimSig sig) {

@@ -1,9 +1,12 @@
 package kexeccheck.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.CheckRequest;
 import kexeccheck.checker.Checker;
+import kexeccheck.checker.Coverage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,18 +37,26 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
 
+    @Option(names = "--coverage",
+            description = "Also run the vacuity guard: does every event happen and every profile boot in some run?"
+                    + " Something that never does fails the check (exit 1). Narrowing options narrow it too.")
+    boolean coverage;
+
     @Override
     public Integer call() {
-        CheckReport report = Checker.check(options.request());
+        CheckRequest request = options.request();
+        CheckReport report = Checker.check(request);
+        Optional<Coverage> covered = coverage ? Optional.of(Coverage.of(request)) : Optional.empty();
         if (out != null) {
             TraceFiles.write(out, report);
         }
         String text = format == ReportFormat.json
-                ? JsonReport.render(report, !noTiming)
-                : TextReport.render(report, !noTiming);
+                ? JsonReport.render(report, covered, !noTiming)
+                : TextReport.render(report, covered, !noTiming);
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
-        return report.anyViolated() ? KexecCheck.VIOLATED : KexecCheck.OK;
+        boolean vacuous = covered.map(c -> !c.complete()).orElse(false);
+        return report.anyViolated() || vacuous ? KexecCheck.VIOLATED : KexecCheck.OK;
     }
 
     /** The output formats of {@code check}. */

@@ -3,7 +3,9 @@ package kexeccheck.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Timing;
 import kexeccheck.trace.TraceJson;
@@ -18,7 +20,7 @@ final class JsonReport {
 
     private JsonReport() {}
 
-    static String render(CheckReport report, boolean withTimes) {
+    static String render(CheckReport report, Optional<Coverage> coverage, boolean withTimes) {
         ObjectNode root = TraceJson.mapper().createObjectNode();
         root.put("tool", "kexec-check");
         root.put("version", Version.current());
@@ -45,6 +47,14 @@ final class JsonReport {
             }
         }
         report.outcomeWitness().ifPresent(t -> root.set("outcomeWitness", TraceJson.toTree(t)));
+        coverage.ifPresent(c -> {
+            ObjectNode node = root.putObject("coverage");
+            node.put("complete", c.complete());
+            ObjectNode events = node.putObject("events");
+            c.events().forEach(events::put);
+            ObjectNode booting = node.putObject("profilesBoot");
+            c.profiles().forEach(booting::put);
+        });
         if (withTimes) {
             ObjectNode timing = timing(report.timing());
             timing.put("wallMillis", report.wallMillis());

@@ -2,8 +2,10 @@ package kexeccheck.cli;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Timing;
 import kexeccheck.trace.Trace;
@@ -14,7 +16,7 @@ final class TextReport {
 
     private TextReport() {}
 
-    static String render(CheckReport report, boolean withTimes) {
+    static String render(CheckReport report, Optional<Coverage> coverage, boolean withTimes) {
         StringBuilder out = new StringBuilder();
         out.append("kexec-check ").append(Version.current()).append(": model ").append(report.model()).append('\n');
         out.append("explored: ").append(explored(report.explored())).append('\n');
@@ -40,6 +42,7 @@ final class TextReport {
         }
         report.outcomeWitness().ifPresent(t -> appendTrace(out,
                 "why " + report.outcome().cliName() + " (every property holds, but a kernel can get here)", t));
+        coverage.ifPresent(c -> appendCoverage(out, c));
         if (withTimes) {
             Timing t = report.timing();
             out.append('\n').append(String.format(
@@ -55,6 +58,26 @@ final class TextReport {
         for (String line : TraceNarrator.explain(trace)) {
             out.append("  ").append(line).append('\n');
         }
+    }
+
+    private static void appendCoverage(StringBuilder out, Coverage c) {
+        out.append('\n').append("coverage (vacuity guard, ").append(c.bounds().describe()).append("):\n");
+        out.append("  events:   ").append(ticks(c.events())).append('\n');
+        out.append("  booting:  ").append(ticks(c.profiles())).append('\n');
+        out.append(c.complete() ? "  every event happens and every profile boots\n"
+                : "  NEVER HAPPENS: " + String.join(", ", never(c)) + " (verdicts about them are vacuous)\n");
+    }
+
+    private static String ticks(Map<String, Boolean> items) {
+        return items.entrySet().stream().map(e -> e.getKey() + (e.getValue() ? " yes" : " NO"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static List<String> never(Coverage c) {
+        List<String> out = new java.util.ArrayList<>();
+        c.events().forEach((k, v) -> { if (!v) out.add("event " + k); });
+        c.profiles().forEach((k, v) -> { if (!v) out.add("profile " + k + " booting"); });
+        return out;
     }
 
     private static String explored(Map<String, List<String>> explored) {

@@ -1,0 +1,90 @@
+package kexeccheck.checker;
+
+import edu.mit.csail.sdg.alloy4.Err;
+import edu.mit.csail.sdg.translator.A4Solution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kexeccheck.trace.Bounds;
+
+/**
+ * The vacuity guard: does every event of the model happen in some run, and
+ * does every profile boot (reach the end of its GIC boot)? A model where an
+ * event can never happen, or a profile never boots, proves nothing about
+ * them, and its "holds" verdicts are hollow.
+ *
+ * <p>One query asks for a run covering any item not yet seen; every item
+ * that run covers is ticked off; the rest are asked again, until a query
+ * finds nothing.
+ *
+ * @param events each event's CLI name to whether some run has it
+ * @param profiles each profile's CLI name to whether it boots in some run
+ * @param bounds the bounds of the search
+ */
+public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profiles, Bounds bounds) {
+
+    /** Whether every event happens and every profile boots. */
+    public boolean complete() {
+        return !events.containsValue(false) && !profiles.containsValue(false);
+    }
+
+    /**
+     * The coverage of the runs a request allows (its chain or population limits the profiles asked about).
+     *
+     * @throws BadInputException as {@link Checker#check} does
+     */
+    public static Coverage of(CheckRequest request) {
+        ModelSource source = ModelSource.resolve(request.model());
+        Bounds bounds = BoundsPolicy.forRequest(request);
+        LoadedModel model = LoadedModel.load(source, bounds);
+        Vocabulary vocabulary = model.vocabulary();
+        String runs = QueryText.runs(QueryText.configuration(request, vocabulary, source.name()));
+
+        Map<String, String> items = new LinkedHashMap<>();
+        for (String event : vocabulary.events()) {
+            items.put("event " + event, "eventually Step.event = " + event);
+        }
+        List<String> profiles = !request.chain().isEmpty() ? request.chain()
+                : !request.population().isEmpty() ? request.population() : List.copyOf(vocabulary.profiles().keySet());
+        for (String profile : profiles) {
+            items.put("profile " + profile, "eventually (Machine.running.profile = "
+                    + vocabulary.profileAlloy(profile, source.name()) + " and after Machine.phase = Up"
+                    + " and Machine.phase = Booting)");
+        }
+        Map<String, Boolean> covered = new LinkedHashMap<>();
+        items.keySet().forEach(k -> covered.put(k, false));
+        List<String> open = new ArrayList<>(items.keySet());
+        while (!open.isEmpty()) {
+            String any = String.join(" or ", open.stream().map(k -> "(" + items.get(k) + ")").toList());
+            LoadedModel.SolveResult r = model.solve(runs + " and (" + any + ")", bounds.steps());
+            if (!r.found()) {
+                break;
+            }
+            for (String k : List.copyOf(open)) {
+                if (holds(model, r.solution(), items.get(k))) {
+                    covered.put(k, true);
+                    open.remove(k);
+                }
+            }
+        }
+        Map<String, Boolean> events = new LinkedHashMap<>();
+        Map<String, Boolean> booting = new LinkedHashMap<>();
+        covered.forEach((k, v) -> {
+            if (k.startsWith("event ")) {
+                events.put(Names.kebab(k.substring("event ".length())), v);
+            } else {
+                booting.put(k.substring("profile ".length()), v);
+            }
+        });
+        return new Coverage(events, booting, bounds);
+    }
+
+    private static boolean holds(LoadedModel model, A4Solution solution, String formula) {
+        try {
+            return Boolean.TRUE.equals(solution.eval(model.expr(formula), 0));
+        } catch (Err e) {
+            throw new IllegalStateException("cannot evaluate " + formula + ": " + e.msg, e);
+        }
+    }
+}

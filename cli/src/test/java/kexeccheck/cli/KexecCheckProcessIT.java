@@ -1,0 +1,67 @@
+package kexeccheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged CLI run as a separate process, exactly as a user runs it. */
+class KexecCheckProcessIT {
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String program, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (program.endsWith(".jar")) {
+            command.addAll(List.of("java", "-jar", program));
+        } else {
+            command.add(program);
+        }
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("kexec-check-out", ".txt");
+        Path err = Files.createTempFile("kexec-check-err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "kexec-check did not finish: " + command);
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String jar() {
+        return System.getProperty("kexec-check.jar");
+    }
+
+    @Test
+    void theSeedObjectionIsFoundWithACounterexample() throws Exception {
+        Result r = run(jar(), "check", "-m", "dt-memory-region-v1", "--chain", "linux-5.3+dt-v1,linux-4.19",
+                "--firmware", "dt", "--reserved-memory", "map", "--hardware", "sticky", "--devices", "active");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("outcome: corruption"), r.out());
+        assertTrue(r.out().contains("K1 linux-5.3+dt-v1 (firmware-boot) -> K2 linux-4.19 (kexec)"), r.out());
+        assertTrue(r.out().contains("!!  no-stray-write fails here"), r.out());
+    }
+
+    @Test
+    void badInputIsOneLineOnStderrAndExitCode2() throws Exception {
+        Result r = run(jar(), "check", "--hardware", "gicv4");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals(List.of("kexec-check: unknown --hardware value 'gicv4' (expected one of: sticky, clearable, gicv2)"),
+                r.err().lines().toList());
+    }
+
+    @Test
+    void theLauncherRunsTheBuiltCli() throws Exception {
+        Result r = run(System.getProperty("kexec-check.launcher"), "--version");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("kexec-check "), r.out());
+        assertEquals("", r.err());
+    }
+}
