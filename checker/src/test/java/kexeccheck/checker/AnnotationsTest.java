@@ -1,0 +1,40 @@
+package kexeccheck.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AnnotationsTest {
+
+    @Test
+    void readsPropertiesOutcomesAndApplicabilityWithTheirLines() {
+        String text = "module m\n-- @property corruption\n/* doc */\npred NoStrayWrite { }\n\n"
+                + "-- @outcome recoverable\npred KernelWarns { }\n-- @applicable\npred LpisExist { }\npred Other { }\n";
+        Annotations a = Annotations.scan(Map.of("m.als", text));
+
+        assertEquals(List.of(new Annotations.Annotated("NoStrayWrite", "no-stray-write", Outcome.CORRUPTION, "m.als", 4)),
+                a.properties());
+        assertEquals(Outcome.RECOVERABLE, a.outcomes().get(0).outcome());
+        assertEquals(Optional.of("LpisExist"), a.applicable());
+    }
+
+    @Test
+    void anUnknownClassIsBadInputNamingFileAndLine() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Annotations.scan(Map.of("m.als", "-- @property disaster\npred P { }\n")));
+        assertTrue(e.getMessage().startsWith("m.als:2: @property names 'disaster'"), e.getMessage());
+    }
+
+    @Test
+    void theShippedPropertiesAreTheIssuesFour() {
+        Map<String, String> texts = new java.util.HashMap<>();
+        kexeccheck.models.ShippedModels.sources().forEach((p, t) -> texts.put("models/" + p, t));
+        assertEquals(List.of("no-stray-write", "lpis-delivered", "one-property-table", "its-quiescent"),
+                Annotations.scan(texts).properties().stream().map(Annotations.Annotated::name).toList());
+    }
+}
