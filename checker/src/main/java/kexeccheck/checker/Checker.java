@@ -15,10 +15,11 @@ import kexeccheck.trace.Trace;
  * <p>Queries, each over every configuration the request allows at once
  * (the configuration is atoms the solver chooses):
  * <ol>
- *   <li>realisable: some run exists (else the options contradict the model: bad input);</li>
- *   <li>applicable: some run satisfies the model's {@code @applicable} predicate (else not-applicable);</li>
- *   <li>each property P: a run where {@code not P} eventually holds; the first one found is then
- *       shortened until no shorter run exists, so the counterexample reported is a shortest one;</li>
+ *   <li>the properties: a run where some property not yet settled eventually fails; every
+ *       property that run violates is settled, and shortened until no shorter run violates it,
+ *       so each counterexample reported is a shortest one; asked again until nothing fails;</li>
+ *   <li>if nothing fails, whether that is because nothing can run (inconsistent options: bad
+ *       input) or nothing applies (the model's {@code @applicable} predicate: not-applicable);</li>
  *   <li>if every property holds: each {@code @outcome} witness, worst first.</li>
  * </ol>
  */

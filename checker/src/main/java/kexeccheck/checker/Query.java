@@ -23,6 +23,17 @@ final class Query {
         this.runs = runs;
     }
 
+    /** The runs every query of this check is about. */
+    String runs() {
+        return runs;
+    }
+
+    /** A run satisfying {@code formula} as well as being one of {@link #runs()}, if any. */
+    Optional<LoadedModel.SolveResult> findRun(String formula) {
+        LoadedModel.SolveResult r = solve(runs + " and " + formula, model.bounds().steps(), List.of());
+        return r.found() ? Optional.of(r) : Optional.empty();
+    }
+
     /** Is there a run, within the bounds, satisfying this formula? */
     boolean exists(String formula) {
         return solve(formula, model.bounds().steps(), List.of()).found();

@@ -1,24 +1,20 @@
 package kexeccheck.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import kexeccheck.checker.CheckRequest;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose what to check, shared by the commands that check.
- * Each configuration option takes a comma-separated list of values; one left
- * out means every value the model allows.
+ * The options of {@code check}: the configuration ({@link ConfigurationOptions}),
+ * which chains, which properties, and the bounds.
  */
 final class CheckOptions {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "NAME|FILE.als", defaultValue = "upstream",
-            description = "Shipped proposal (upstream, dt-memory-region-v1, bootloader-preprogrammed) or an .als file."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ConfigurationOptions configuration;
 
     @Option(names = "--chain", split = ",", paramLabel = "PROFILE",
             description = "Exact chain of profiles, the first booted by firmware (e.g. linux-6.1,linux-4.19).")
@@ -31,38 +27,6 @@ final class CheckOptions {
     @Option(names = "--kernels", paramLabel = "N", defaultValue = "" + CheckRequest.DEFAULT_KERNELS,
             description = "Longest chain drawn from the population. Default: ${DEFAULT-VALUE}.")
     int kernels;
-
-    @Option(names = "--firmware", split = ",", paramLabel = "efi|dt|dt-preprogrammed",
-            description = "Firmware: EFI, a device tree only, or a bootloader that programs the LPI tables.")
-    List<String> firmware = new ArrayList<>();
-
-    @Option(names = "--reserved-memory", split = ",", paramLabel = "map|nomap",
-            description = "The LPI region's /reserved-memory child: without or with no-map.")
-    List<String> reservedMemory = new ArrayList<>();
-
-    @Option(names = "--dtb", split = ",", paramLabel = "passthrough|user-without-reserved",
-            description = "The DTB kexec passes on: the running one, or a user DTB without the LPI node.")
-    List<String> dtb = new ArrayList<>();
-
-    @Option(names = "--loader", split = ",", paramLabel = "honours-reserved|ignores-reserved",
-            description = "Whether kexec-tools skips reserved entries nested in System RAM.")
-    List<String> loader = new ArrayList<>();
-
-    @Option(names = "--hardware", split = ",", paramLabel = "sticky|clearable|gicv2",
-            description = "EnableLPIs sticky once set, clearable (GICR_CTLR.CES, QEMU, KVM), or a GICv2 (no LPIs).")
-    List<String> hardware = new ArrayList<>();
-
-    @Option(names = "--devices", split = ",", paramLabel = "quiescent|active",
-            description = "Devices quiet until the next kernel is up, or sending MSIs at any moment.")
-    List<String> devices = new ArrayList<>();
-
-    @Option(names = "--kexec", split = ",", paramLabel = "normal|crash",
-            description = "Normal kexec, or a crash kexec into a kdump kernel as the last transition.")
-    List<String> kexec = new ArrayList<>();
-
-    @Option(names = "--cpus", paramLabel = "N", defaultValue = "" + CheckRequest.DEFAULT_CPUS,
-            description = "CPUs (one redistributor each). Default: ${DEFAULT-VALUE}.")
-    int cpus;
 
     @Option(names = "--property", split = ",", paramLabel = "NAME",
             description = "Check only these properties (repeatable; default: all).")
@@ -78,16 +42,7 @@ final class CheckOptions {
 
     /** The request these options describe. */
     CheckRequest request() {
-        Map<String, List<String>> options = new LinkedHashMap<>();
-        options.put("firmware", firmware);
-        options.put("reserved-memory", reservedMemory);
-        options.put("dtb", dtb);
-        options.put("loader", loader);
-        options.put("hardware", hardware);
-        options.put("devices", devices);
-        options.put("kexec", kexec);
-        options.values().removeIf(List::isEmpty);
-        return new CheckRequest(model, chain, population, kernels, options, cpus,
-                Optional.ofNullable(frames), Optional.ofNullable(steps), properties);
+        return new CheckRequest(configuration.model, chain, population, kernels, configuration.values(),
+                configuration.cpus, Optional.ofNullable(frames), Optional.ofNullable(steps), properties);
     }
 }

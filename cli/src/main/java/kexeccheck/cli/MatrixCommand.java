@@ -1,0 +1,66 @@
+package kexeccheck.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import kexeccheck.checker.Matrix;
+import kexeccheck.checker.Outcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kexec-check matrix}: the outcome class of every ordered pair A → B of a population. */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+        description = {"The compatibility matrix: the outcome class of every chain A -> B of two kernels drawn from"
+                + " the population (rows A, columns B), one table per firmware x hardware combination; every"
+                + " failing cell comes with the counterexample behind it (--format json)."})
+final class MatrixCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigurationOptions configuration;
+
+    @Option(names = "--population", split = ",", paramLabel = "PROFILE", required = true,
+            description = "The profiles of the rows and columns (e.g. linux-4.19,linux-5.3,linux-6.1).")
+    List<String> population = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    CheckCommand.ReportFormat format;
+
+    @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
+    boolean noTiming;
+
+    @Override
+    public Integer call() {
+        Matrix.Report report = Matrix.compute(
+                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus),
+                progress(spec.commandLine().getErr()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == CheckCommand.ReportFormat.json
+                ? MatrixReport.json(report, !noTiming)
+                : MatrixReport.text(report, !noTiming));
+        out.flush();
+        boolean failing = report.tables().stream().flatMap(t -> t.cells().stream())
+                .anyMatch(c -> c.outcome().outcome().map(o -> o.compareTo(Outcome.FAIL_STOP) < 0).orElse(false));
+        return failing ? KexecCheck.VIOLATED : KexecCheck.OK;
+    }
+
+    /** Cells done and time left on stderr, but only when a person is watching it. */
+    private static Consumer<Matrix.Progress> progress(PrintWriter err) {
+        if (System.console() == null) {
+            return p -> { };
+        }
+        return p -> {
+            long left = p.done() == 0 ? 0 : p.elapsedMillis() * (p.total() - p.done()) / p.done() / 1000;
+            err.printf("\rmatrix: %d/%d cells, about %d s left   %s", p.done(), p.total(), left,
+                    p.done() == p.total() ? "\n" : "");
+            err.flush();
+        };
+    }
+}
