@@ -282,9 +282,11 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
         # A kernel that adopted a property table lying inside one of its own
         # kexec segments reset that table in place (memset of 64 KiB): a
         # write by the kernel into its own image/initrd/DTB. no-stray-write.
+        adopted_inside = False
         if s.preallocated and prev_h is not None and s.prop is not None:
             for seg in stages[k - 1].segment_list():
                 if overlaps(s.prop, s.prop + SZ_64K, seg["start"], seg["end"]):
+                    adopted_inside = True
                     corruption.append(
                         "%s adopted the previous kernel's property table @%s (\"Using preallocated "
                         "redistributor tables\") although it lies inside its own %s segment "
@@ -293,24 +295,26 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
                     if s.overwritten:
                         corruption.append("%s: /init found %s" % (tag, s.overwritten))
 
+        # A crash (other than the sysrq panic that starts a kdump) or a hang
+        # (the run was stopped while this, the last stage, was silent).
         crashed = bool(s.oops) or (bool(s.panic) and not deliberate_crash)
-        last_seen = (k == len(stages) - 1)
-        hung = last_seen and not s.complete and timed_out and not crashed
-        if hung and not s.reached_init and k == 0:
-            pass  # covered by harness-error above
-        if crashed or (hung and not (s.handover and s.starting_new)):
+        hung = (k == len(stages) - 1) and timed_out and not s.complete and not crashed \
+            and not s.starting_new
+        if crashed or hung:
             what = ("Oops/panic: " + "; ".join((s.oops + s.panic)[:2])) if crashed else \
                    "no output after: %s" % (s.lines[-1].strip() if s.lines else "?")
-            evidence = prev_h is not None and (prev_h["overlaps"] or
-                                               (s.preallocated and corruption) or s.code_propbyte)
             if s.code_propbyte:
                 what += "; %s: it executed bytes of the property-table reset value" % s.code_propbyte
-            if evidence:
+            if prev_h is not None and (prev_h["overlaps"] or adopted_inside or s.code_propbyte):
                 corruption.append("%s died (%s) after a hand-over in which %s"
                                   % (tag, what, "; ".join(prev_h["overlaps"]) or
                                      "it adopted a table inside its own memory"))
-            elif prev_h is None and not crashed:
-                unexplained.append("%s hung before any hand-over (%s)" % (tag, what))
+            elif crashed and any(re.search(r"GIC|ITS|LPI", p) for p in s.panic):
+                # A deliberate stop by the GIC code (none exists in 6.1/6.12).
+                failstop.append("%s stopped: %s" % (tag, "; ".join(s.panic)))
+            elif prev_h is None:
+                unexplained.append("%s %s before any hand-over (%s)"
+                                   % (tag, "crashed" if crashed else "hung", what))
             else:
                 unexplained.append("%s died (%s) with no evidence tying it to the LPI tables"
                                    % (tag, what))

@@ -102,12 +102,13 @@ for w in $cmdline; do
     esac
 done
 newcmd="${newcmd# } kc.stage=$((stage + 1))"
-# A crash kernel gets what Debian's kdump-tools gives it, except nr_cpus=1:
-# both redistributors should be exercised by the hand-over.
+# A crash kernel gets reset_devices, as Debian's kdump-tools gives it, but
+# not kdump-tools' nr_cpus=1: the hand-over should exercise both
+# redistributors.
 [ "$ktype" = crash ] && newcmd="$newcmd reset_devices"
 
 image=/images/vmlinuz-$next
-[ -r "$image" ] || { say "kexec load failed: no image $image"; poweroff -f; }
+[ -r "$image" ] || { say "no image $image"; say "kexec load end rc=127"; poweroff -f; }
 
 if [ "$ktype" = crash ]; then mode=-p; else mode=-l; fi
 say "kexec load begin: kexec -d $mode $kargs $image --initrd=/initrd/next.cpio --append=\"$newcmd\""
