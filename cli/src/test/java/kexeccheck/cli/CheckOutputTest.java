@@ -12,6 +12,7 @@ import kexeccheck.trace.Configuration;
 import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceJson;
 import kexeccheck.trace.TraceSchema;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +23,21 @@ class CheckOutputTest {
         "--hardware", "sticky", "--devices", "active", "--no-timing"};
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** One JSON run with --out and one text run serve every test: each check costs seconds. */
+    private static CliRun json;
+    private static CliRun text;
+
+    @BeforeAll
+    static void runOnce() {
+        json = CliRun.of(concat(NO_EFI, "--format", "json", "--out", dir.toString()));
+        text = CliRun.of(NO_EFI);
+    }
 
     @Test
     void jsonReportHasTheFieldsTheIssueNamesAndEveryTraceValidates() throws Exception {
-        CliRun run = CliRun.of(concat(NO_EFI, "--format", "json"));
+        CliRun run = json;
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
 
         JsonNode root = TraceJson.mapper().readTree(run.out());
@@ -49,8 +60,7 @@ class CheckOutputTest {
 
     @Test
     void outWritesOneValidTraceFilePerCounterexampleThatReadsBack() throws Exception {
-        CliRun run = CliRun.of(concat(NO_EFI, "--out", dir.toString()));
-        assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
+        assertEquals(KexecCheck.VIOLATED, json.exitCode(), json.err());
 
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -67,12 +77,12 @@ class CheckOutputTest {
 
     @Test
     void theSameInputGivesByteIdenticalOutput() {
-        assertEquals(CliRun.of(NO_EFI).out(), CliRun.of(NO_EFI).out());
+        assertEquals(text.out(), CliRun.of(NO_EFI).out());
     }
 
     @Test
     void textReportNamesBoundsVerdictsAndTheFailingStep() {
-        CliRun run = CliRun.of(NO_EFI);
+        CliRun run = text;
         assertTrue(run.out().contains("bounds:   chains of up to 2 kernels, 2 CPUs, 9 frames, every run (5 states suffice)"),
                 run.out());
         assertTrue(run.out().contains("  no-stray-write      violated"), run.out());
