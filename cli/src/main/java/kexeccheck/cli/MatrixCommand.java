@@ -1,8 +1,10 @@
 package kexeccheck.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import kexeccheck.checker.Matrix;
@@ -36,11 +38,19 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report: coloured tables, each failing cell linked to"
+                    + " its counterexample.")
+    Path html;
+
     @Override
     public Integer call() {
         Matrix.Report report = Matrix.compute(
                 new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus),
                 progress(spec.commandLine().getErr()));
+        if (html != null) {
+            TraceFiles.writeAtomically(html, MatrixHtml.render(report, trace -> Optional.empty(), !noTiming));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == CheckCommand.ReportFormat.json
                 ? MatrixReport.json(report, !noTiming)

@@ -1,23 +1,31 @@
 package kexeccheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kexeccheck.trace.TraceJson;
 import kexeccheck.trace.TraceSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The compatibility matrix over a small population, checked against the public scenarios' verdicts. */
 class MatrixCommandTest {
 
+    @TempDir
+    Path dir;
+
     @Test
     void efiStickyMatrixAgreesWithThePublicScenarios() throws Exception {
+        Path html = dir.resolve("matrix.html");
         CliRun run = CliRun.of("matrix", "--population", "linux-4.19,linux-6.1", "--firmware", "efi",
                 "--hardware", "sticky", "--loader", "honours-reserved", "--devices", "active", "--format", "json",
-                "--no-timing");
+                "--no-timing", "--html", html.toString());
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
 
         JsonNode table = TraceJson.mapper().readTree(run.out()).get("tables").get(0);
@@ -32,6 +40,15 @@ class MatrixCommandTest {
         // pre-4.20-breaks, efi-new-to-old: corruption; efi-memreserve-works: safe
         assertEquals(List.of("linux-4.19>linux-4.19=corruption", "linux-4.19>linux-6.1=corruption",
                 "linux-6.1>linux-4.19=corruption", "linux-6.1>linux-6.1=safe"), cells);
+
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+        assertEquals(3, page.split("<a href=\"#cell").length - 1, "a link per failing cell");
+        assertTrue(page.contains("<h3 id=\"cell1\">"), page);
+        // self-contained: nothing fetched from anywhere
+        for (String external : List.of("<script", "<link", "src=\"http", "url(http", "@import")) {
+            assertFalse(page.contains(external), external);
+        }
     }
 
     @Test
