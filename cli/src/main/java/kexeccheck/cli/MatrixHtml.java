@@ -1,5 +1,6 @@
 package kexeccheck.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,6 +16,19 @@ final class MatrixHtml {
 
     private static final Map<String, String> COLOURS = Map.of(
             "C", "#d73027", "L", "#fc8d59", "F", "#fee090", "R", "#e0f3f8", "S", "#91cf60", "NA", "#d9d9d9", "-", "#ffffff");
+
+    /** Worst first, as the outcome classes rank. */
+    private static final Map<String, String> LEGEND = new LinkedHashMap<>();
+
+    static {
+        LEGEND.put("C", "corruption");
+        LEGEND.put("L", "lost-lpis");
+        LEGEND.put("F", "fail-stop");
+        LEGEND.put("R", "recoverable");
+        LEGEND.put("S", "safe");
+        LEGEND.put("NA", "not-applicable");
+        LEGEND.put("-", "cannot run");
+    }
 
     private MatrixHtml() {}
 
@@ -42,9 +56,7 @@ final class MatrixHtml {
             h.append(String.format(" &middot; %.1f s (%d solver calls)", r.wallMillis() / 1000.0, r.timing().solverCalls()));
         }
         h.append("</p>\n<p class=\"legend\">");
-        Map.of("C", "corruption", "L", "lost-lpis", "F", "fail-stop", "R", "recoverable", "S", "safe",
-                "NA", "not-applicable", "-", "cannot run").entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> h.append("<span style=\"background:").append(COLOURS.get(e.getKey())).append("\">")
+        LEGEND.entrySet().forEach(e -> h.append("<span style=\"background:").append(COLOURS.get(e.getKey())).append("\">")
                         .append(esc(e.getKey())).append(' ').append(esc(e.getValue())).append("</span>"));
         h.append("</p>\n");
         int n = 0;
