@@ -27,13 +27,26 @@ final class TraceFiles {
         }
     }
 
+    /** A temporary file is private (0600); the file it becomes is an ordinary one (0644). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /** Writes beside the target and renames, so a reader never sees half a file. */
     static void writeAtomically(Path target, String content) {
+        writeAtomically(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Writes beside the target and renames, so a reader never sees half a file. */
+    static void writeAtomically(Path target, byte[] content) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.writeString(temp, content);
+                Files.write(temp, content);
+                readableByAll(temp);
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
