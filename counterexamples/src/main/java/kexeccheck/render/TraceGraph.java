@@ -240,7 +240,8 @@ public final class TraceGraph {
             for (String reg : List.of("PROPBASER", "PENDBASER")) {
                 String frame = reg.equals("PROPBASER") ? r.propbaser() : r.pendbaser();
                 if (frame == null) continue;
-                String row = rows.contains(frame) ? frame : QUIET;
+                String row = rows.contains(frame) ? frame : rows.contains(QUIET) ? QUIET : null;
+                if (row == null) continue;
                 Offence o = offenceOf(r.cpu(), frame, reg);
                 boolean live = r.enableLpis();
                 List<Object> a = new ArrayList<>(List.of(
