@@ -7,6 +7,7 @@ import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.CheckRequest;
 import kexeccheck.checker.Checker;
 import kexeccheck.checker.Coverage;
+import kexeccheck.render.DotProgram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Write one trace file (JSON) per counterexample into DIR.")
     Path out;
 
+    @Option(names = "--render", paramLabel = "DIR",
+            description = "Draw every counterexample into DIR: PROPERTY.svg and PROPERTY.dot (see render --help)."
+                    + " Without Graphviz's dot on PATH only the DOT files are written, and stderr says so.")
+    Path render;
+
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
 
@@ -49,6 +55,14 @@ final class CheckCommand implements Callable<Integer> {
         Optional<Coverage> covered = coverage ? Optional.of(Coverage.of(request)) : Optional.empty();
         if (out != null) {
             TraceFiles.write(out, report);
+        }
+        if (render != null) {
+            GraphFiles.Written graphs = GraphFiles.writeAll(render, report, DotProgram.find());
+            if (graphs.dotMissing()) {
+                spec.commandLine().getErr().println("kexec-check: Graphviz's dot is not on PATH: wrote only the DOT"
+                        + " files to " + render + " (" + DotProgram.HOW_TO_INSTALL + ", then run again for SVG)");
+                spec.commandLine().getErr().flush();
+            }
         }
         String text = format == ReportFormat.json
                 ? JsonReport.render(report, covered, !noTiming)

@@ -46,6 +46,7 @@ final class MatrixHtml {
                 .append("table.m td,table.m th{border:1px solid #999;padding:.3em .6em;text-align:center}")
                 .append("table.m th{background:#f0f0f0}td a{color:#000;font-weight:bold;text-decoration:none}")
                 .append("pre{background:#f7f7f7;padding:1em;overflow-x:auto;font-size:85%}")
+                .append("div.graph svg{max-width:100%;height:auto}")
                 .append(".legend span{display:inline-block;padding:.1em .5em;margin-right:.5em;border:1px solid #999}")
                 .append("</style></head><body>\n");
         h.append("<h1>Compatibility matrix: ").append(esc(r.model())).append("</h1>\n<p>");
@@ -98,7 +99,7 @@ final class MatrixHtml {
         out.append("<h3 id=\"").append(id).append("\">").append(esc(t.firmware())).append('/').append(esc(t.hardware()))
                 .append(": ").append(esc(c.from())).append(" &rarr; ").append(esc(c.to())).append(": ")
                 .append(esc(trace.outcome())).append(" (").append(esc(trace.property())).append(")</h3>\n");
-        graph.apply(trace).ifPresent(svg -> out.append("<div>").append(stripXmlProlog(svg)).append("</div>\n"));
+        graph.apply(trace).ifPresent(svg -> out.append("<div class=\"graph\">").append(stripXmlProlog(svg)).append("</div>\n"));
         out.append("<pre>").append(esc(String.join("\n", TraceNarrator.explain(trace)))).append("</pre>\n");
     }
 

@@ -5,8 +5,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.PropertyResult;
@@ -29,17 +27,26 @@ final class TraceFiles {
         }
     }
 
+    /** A temporary file is private (0600); the file it becomes is an ordinary one (0644). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /** Writes beside the target and renames, so a reader never sees half a file. */
     static void writeAtomically(Path target, String content) {
+        writeAtomically(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Writes beside the target and renames, so a reader never sees half a file. */
+    static void writeAtomically(Path target, byte[] content) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.writeString(temp, content);
-                // a temporary file is private; a report is not
-                if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-                }
+                Files.write(temp, content);
+                readableByAll(temp);
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -64,4 +64,17 @@ class KexecCheckProcessIT {
         assertTrue(r.out().startsWith("kexec-check "), r.out());
         assertEquals("", r.err());
     }
+
+    @Test
+    void theJarDrawsATraceWithGraphvizJavaShadedIn() throws Exception {
+        Path dir = Files.createTempDirectory("kexec-check-render-it");
+        CliRun check = CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--firmware", "dt", "--hardware", "sticky",
+                "--devices", "active", "--property", "no-stray-write", "--out", dir.toString());
+        assertEquals(1, check.exitCode(), check.err());
+        Path graph = dir.resolve("graph.dot");
+        Result r = run(jar(), "render", dir.resolve("no-stray-write.trace.json").toString(), "--out", graph.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out() + r.err());
+        assertTrue(Files.readString(graph).contains("K2  linux-6.1"), graph.toString());
+    }
 }

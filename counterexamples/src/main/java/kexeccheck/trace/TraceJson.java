@@ -50,6 +50,8 @@ public final class TraceJson {
         String text;
         try {
             text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidTraceException(file + ": no such file");
         } catch (IOException e) {
             throw new InvalidTraceException(file + ": cannot be read (" + e.getMessage() + ")");
         }
