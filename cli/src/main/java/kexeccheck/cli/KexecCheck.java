@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "A model checker for the hand-over ABI between kernels across kexec"
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
-        subcommands = {ListCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, CheckCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every property holds",
@@ -33,7 +33,7 @@ public final class KexecCheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (list, check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (list, check, replay)");
     }
 
     /** Runs the command line with the given writers; returns the exit code. */
