@@ -1,6 +1,5 @@
 package kexeccheck.simulator;
 
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import kexeccheck.simulator.detect.Incident;

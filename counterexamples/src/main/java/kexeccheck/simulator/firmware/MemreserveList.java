@@ -112,15 +112,18 @@ public final class MemreserveList {
         List<Node> nodes = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (long pa = root; pa != 0; ) {
+            if (pa < 0 || pa >= 1L << 52) break; // a garbage link (the node was overwritten): Linux would fault here
             if (!seen.add(pa)) throw new IllegalStateException("memreserve list loops at 0x" + Long.toHexString(pa));
             int size = memory.read32(pa);
             int count = memory.read32(pa + 4);
             long next = memory.read64(pa + 8);
             List<AddressRange> entries = new ArrayList<>();
-            for (int i = 0; i < Math.min(count, Math.max(size, 0)); i++) {
+            // A node overwritten by a kernel that did not know the list holds garbage: read it as Linux
+            // would (at most a page's worth of entries) but keep only ranges that are addresses at all.
+            for (int i = 0; i < Math.min(Math.min(count, Math.max(size, 0)), NODE_CAPACITY); i++) {
                 long b = memory.read64(pa + HEADER + (long) i * ENTRY);
                 long s = memory.read64(pa + HEADER + (long) i * ENTRY + 8);
-                if (s > 0) entries.add(new AddressRange(b, s));
+                if (s > 0 && b >= 0 && b + s > b) entries.add(new AddressRange(b, s));
             }
             nodes.add(new Node(pa, size, count, next, entries));
             pa = next;

@@ -21,7 +21,9 @@ final class MemreserveReader {
     void reserveAll() {
         kernel.memreserveList().ifPresent(list -> {
             for (MemreserveList.Node n : list.walk()) {
-                int bytes = MemreserveList.HEADER + MemreserveList.ENTRY * Math.max(n.size(), 0);
+                // struct_size(rsv, entry, rsv->size), with a garbage size (an overwritten node) kept to one page
+                long bytes = MemreserveList.HEADER
+                        + MemreserveList.ENTRY * (long) Math.min(Math.max(n.size(), 0), MemreserveList.NODE_CAPACITY);
                 kernel.memblock().reserve(new AddressRange(n.pa(), bytes), Use.of(Use.Kind.MEMRESERVE));
                 for (AddressRange e : n.entries()) {
                     kernel.memblock().reserve(e, Use.of(Use.Kind.MEMRESERVE));

@@ -93,7 +93,6 @@ public final class ItsDriver {
             propertyTable = region.present()
                     ? region.getOfPage(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table")
                     : kernel.allocator().allocate(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table");
-            if (!region.present()) zero(propertyTable, PROPBASE_SZ, "property-table");
             resetPropertyTable(kernel, propertyTable);
             reserve.reserve(propertyTable, PROPBASE_SZ);
         }
@@ -142,7 +141,6 @@ public final class ItsDriver {
     /** v4.16 and older: one property table, then per CPU a pending table and a blind reprogram. */
     private void initBlind(int cpus, DtMemoryRegion region) {
         propertyTable = kernel.allocator().allocate(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table");
-        zero(propertyTable, PROPBASE_SZ, "property-table");
         resetPropertyTable(kernel, propertyTable);
         kernel.record().propertyTable = propertyTable;
         BlindReprogram blind = new BlindReprogram(kernel);
@@ -160,7 +158,7 @@ public final class ItsDriver {
         kernel.memory().fill(pa, size, (byte) 0, new Writer.KernelTable(kernel.name(), table));
     }
 
-    /** gic_reset_prop_table(): every byte LPI_PROP_DEFAULT_PRIO | LPI_PROP_GROUP1 (0xa2 in 6.1, 0xc2 in 6.12). */
+    /** gic_reset_prop_table() (its_allocate_prop_table() gets the pages without __GFP_ZERO and resets them): every byte LPI_PROP_DEFAULT_PRIO | LPI_PROP_GROUP1 (0xa2 in 6.1, 0xc2 in 6.12). */
     static void resetPropertyTable(Kernel kernel, long pa) {
         kernel.memory().fill(pa, PROPBASE_SZ, (byte) kernel.params().propertyByte(),
                 new Writer.KernelTable(kernel.name(), "property-table"));
