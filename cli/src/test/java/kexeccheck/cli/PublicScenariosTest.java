@@ -47,7 +47,7 @@ class PublicScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void reportsTheOutcomeTheScenarioExpects(String id, String options, String expected) throws IOException {
-        CliRun run = CliRun.of(("check " + options + " --out " + traces).split(" "));
+        CliRun run = CliRun.of(("check " + options + " --replay --out " + traces).split(" "));
 
         assertEquals(expected, run.outcome(), id + ":\n" + run.out() + run.err());
         boolean violated = expected.equals("corruption") || expected.equals("lost-lpis");
@@ -57,6 +57,7 @@ class PublicScenariosTest {
             assertTrue(run.out().contains("counterexample for no-stray-write"), id);
             assertTrue(run.out().contains("configuration: firmware="), id);
             assertTrue(run.out().contains("no-stray-write fails here"), id);
+            assertTrue(run.out().contains("replay on the concrete table simulator:\n  no-stray-write: confirmed"), id);
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(traces)) {

@@ -70,6 +70,31 @@ public final class Machine {
                     if (record != null) record.registerWrites.add(line);
                 });
         memory.observe(new StrayWriteDetector(() -> running == null ? null : running.view(), () -> record));
+        memory.observe(this::watchMemreserveNodes);
+    }
+
+    /**
+     * The memreserve list's nodes are pages a kernel got from its page
+     * allocator; a kernel that does not reserve them, or a loader that does
+     * not see them in /proc/iomem, may write over them. The abstract model
+     * has no such frames, so this is reported as its own incident kind and
+     * not judged as a stray write.
+     */
+    private void watchMemreserveNodes(long pa, int length, Writer writer) {
+        if (record == null || writer.toString().endsWith("efi_mem_reserve_persistent")
+                || writer.toString().endsWith("EFI stub")) {
+            return;
+        }
+        AddressRange written = new AddressRange(pa, length);
+        memreserveList().ifPresent(list -> {
+            try {
+                list.walk().stream().skip(1).filter(n -> written.overlaps(new AddressRange(n.pa(), MemreserveList.NODE)))
+                        .findFirst().ifPresent(n -> record.incidents.add(new Incident(step, "memreserve-node-overwritten",
+                                n.pa(), writer.toString(), "memreserve list node", record.kernel())));
+            } catch (IllegalStateException loop) {
+                // already garbage: reported when it was overwritten
+            }
+        });
     }
 
     private StepRecord begin(String kernel) {

@@ -5,7 +5,8 @@ package kexeccheck.simulator.detect;
  * kernel owns for something else.
  *
  * @param step the step it happened in
- * @param kind {@code stray-gic-write}, {@code stray-table-write}, {@code live-table-reused} or {@code double-owner}
+ * @param kind {@code stray-gic-write}, {@code stray-table-write}, {@code live-table-reused},
+ *     {@code double-owner} or {@code memreserve-node-overwritten}
  * @param pa the physical address
  * @param writer who wrote (or whose table it is)
  * @param owner what the running kernel uses that memory for

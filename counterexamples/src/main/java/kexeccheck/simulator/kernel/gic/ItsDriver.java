@@ -78,6 +78,7 @@ public final class ItsDriver {
             its.write(Its.GITS_BASER0 + 8 * n, (1L << 63) | table | (n == 0 ? 1L << 56 : 4L << 56));
         }
         long cmdq = kernel.allocator().allocate(64 * 1024, Use.of(Use.Kind.KERNEL_DATA), "its-cmdq");
+        kernel.memory().fill(cmdq, 64 * 1024, (byte) 0, new Writer.Other(kernel.name() + " its_probe_one (cmdq, __GFP_ZERO)"));
         its.write(Its.GITS_CBASER, (1L << 63) | cmdq | 15);
         its.write(Its.GITS_CTLR, Its.ENABLED);
         kernel.log(-1, null, String.format("ITS@0x0000000008080000: allocated device table, cmdq @0x%x", cmdq), false);
