@@ -1,13 +1,18 @@
 package kexeccheck.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.CheckRequest;
 import kexeccheck.checker.Checker;
 import kexeccheck.checker.Coverage;
+import kexeccheck.checker.PropertyResult;
 import kexeccheck.render.DotProgram;
+import kexeccheck.simulator.replay.ReplayPrinter;
+import kexeccheck.simulator.replay.ReplayResult;
+import kexeccheck.simulator.replay.TraceReplayer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +45,11 @@ final class CheckCommand implements Callable<Integer> {
                     + " Without Graphviz's dot on PATH only the DOT files are written, and stderr says so.")
     Path render;
 
+    @Option(names = "--replay",
+            description = "Replay every counterexample on the concrete table simulator and mark it confirmed or"
+                    + " spurious (text output; see kexec-check replay for the concrete run).")
+    boolean replay;
+
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
 
@@ -68,9 +78,27 @@ final class CheckCommand implements Callable<Integer> {
                 ? JsonReport.render(report, covered, !noTiming)
                 : TextReport.render(report, covered, !noTiming);
         spec.commandLine().getOut().print(text);
+        if (replay && format == ReportFormat.text) {
+            spec.commandLine().getOut().print(replays(report));
+        }
         spec.commandLine().getOut().flush();
         boolean vacuous = covered.map(c -> !c.complete()).orElse(false);
         return report.anyViolated() || vacuous ? KexecCheck.VIOLATED : KexecCheck.OK;
+    }
+
+    /** One line per counterexample: the simulator's verdict on it. */
+    private static String replays(CheckReport report) {
+        StringBuilder out = new StringBuilder();
+        for (PropertyResult p : report.properties()) {
+            p.counterexample().ifPresent(trace -> {
+                if (out.length() == 0) out.append("\nreplay on the concrete table simulator:\n");
+                ReplayResult r = TraceReplayer.replay(trace);
+                List<String> lines = ReplayPrinter.lines(r);
+                out.append("  ").append(p.name()).append(": ")
+                        .append(lines.get(lines.size() - 1).substring("verdict: ".length())).append('\n');
+            });
+        }
+        return out.toString();
     }
 
     /** The output formats of {@code check}. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A model checker for the hand-over ABI between kernels across kexec"
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
         subcommands = {ListCommand.class, CheckCommand.class, MatrixCommand.class, RenderCommand.class,
-            CommandLine.HelpCommand.class},
+            ReplayCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every property holds",
@@ -35,7 +35,7 @@ public final class KexecCheck implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required (list, check, matrix, render)");
+                "a subcommand is required (list, check, matrix, render, replay)");
     }
 
     /** Runs the command line with the given writers; returns the exit code. */

@@ -3,7 +3,12 @@ package kexeccheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -11,9 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The public acceptance scenarios of shared/docs/scenarios.md, each run as a user would type it:
  * given the command line, when checked, then this outcome, this exit code, and for a violation a
- * counterexample that names its configuration and ends where the property fails.
+ * counterexample that names its configuration and ends where the property fails, and that the
+ * concrete simulator confirms when it replays the trace file.
  */
 class PublicScenariosTest {
+
+    @TempDir
+    Path traces;
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
@@ -37,8 +46,8 @@ class PublicScenariosTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void reportsTheOutcomeTheScenarioExpects(String id, String options, String expected) {
-        CliRun run = CliRun.of(("check " + options).split(" "));
+    void reportsTheOutcomeTheScenarioExpects(String id, String options, String expected) throws IOException {
+        CliRun run = CliRun.of(("check " + options + " --replay --out " + traces).split(" "));
 
         assertEquals(expected, run.outcome(), id + ":\n" + run.out() + run.err());
         boolean violated = expected.equals("corruption") || expected.equals("lost-lpis");
@@ -48,6 +57,17 @@ class PublicScenariosTest {
             assertTrue(run.out().contains("counterexample for no-stray-write"), id);
             assertTrue(run.out().contains("configuration: firmware="), id);
             assertTrue(run.out().contains("no-stray-write fails here"), id);
+            assertTrue(run.out().contains("replay on the concrete table simulator:\n  no-stray-write: confirmed"), id);
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(traces)) {
+            files = listing.filter(p -> p.toString().endsWith(".trace.json")).sorted().toList();
+        }
+        assertEquals(violated, !files.isEmpty(), id + ": trace files " + files);
+        for (Path trace : files) {
+            CliRun replay = CliRun.of("replay", trace.toString());
+            assertEquals(KexecCheck.OK, replay.exitCode(), id + " " + trace.getFileName() + ":\n" + replay.out() + replay.err());
+            assertTrue(replay.out().contains("verdict: confirmed"), id + " " + trace.getFileName());
         }
     }
 }

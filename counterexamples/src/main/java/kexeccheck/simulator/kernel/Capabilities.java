@@ -1,0 +1,42 @@
+package kexeccheck.simulator.kernel;
+
+import java.util.Set;
+
+/**
+ * A kernel's capabilities (domain.md §4), the only thing the simulator knows
+ * about a kernel: never its version.
+ *
+ * @param names the capability names as the profiles spell them
+ */
+public record Capabilities(Set<String> names) {
+
+    /** enables-lpis: the ITS driver runs and LPIs get enabled (absent with gicv3_nolpi=1). */
+    public static final String ENABLES_LPIS = "enables-lpis";
+    /** disable-with-check: redist_disable_lpis() (v4.17+). */
+    public static final String DISABLE_WITH_CHECK = "disable-with-check";
+    /** blind-reprogram: clear EnableLPIs without checking and reprogram (v4.16 and older). */
+    public static final String BLIND_REPROGRAM = "blind-reprogram";
+    /** adopts-preallocated: the RDIST_FLAGS_RD_TABLES_PREALLOCATED logic (v4.20+). */
+    public static final String ADOPTS_PREALLOCATED = "adopts-preallocated";
+    /** kdump-bypass: is_kdump_kernel() in gic_check_reserved_range(). */
+    public static final String KDUMP_BYPASS = "kdump-bypass";
+    /** reads-memreserve: honours the EFI memreserve table at boot. */
+    public static final String READS_MEMRESERVE = "reads-memreserve";
+    /** writes-memreserve: efi_mem_reserve_persistent() for its tables. */
+    public static final String WRITES_MEMRESERVE = "writes-memreserve";
+    /** memreserve-in-iomem: ab0eb16205b4, reservations shown in /proc/iomem. */
+    public static final String MEMRESERVE_IN_IOMEM = "memreserve-in-iomem";
+    /** dt-memory-region-v1: the 2019 seed's patch 5. */
+    public static final String DT_MEMORY_REGION_V1 = "dt-memory-region-v1";
+    /** efi-stub: booted through the EFI stub. */
+    public static final String EFI_STUB = "efi-stub";
+
+    public Capabilities {
+        names = Set.copyOf(names);
+    }
+
+    /** Whether the kernel has the capability. */
+    public boolean has(String capability) {
+        return names.contains(capability);
+    }
+}

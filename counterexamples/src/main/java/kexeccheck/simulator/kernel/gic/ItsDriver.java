@@ -1,0 +1,182 @@
+package kexeccheck.simulator.kernel.gic;
+
+import java.util.Map;
+import java.util.TreeMap;
+import kexeccheck.simulator.gic.GicrCtlr;
+import kexeccheck.simulator.gic.GicrPendbaser;
+import kexeccheck.simulator.gic.GicrPropbaser;
+import kexeccheck.simulator.gic.Its;
+import kexeccheck.simulator.gic.Redistributor;
+import kexeccheck.simulator.kernel.Capabilities;
+import kexeccheck.simulator.kernel.Kernel;
+import kexeccheck.simulator.kernel.Use;
+import kexeccheck.simulator.memory.Writer;
+
+/**
+ * One kernel's GICv3 ITS driver at boot (irq-gic-v3-its.c): its_init() →
+ * its_probe_one() (quiesce and program the ITS), allocate_lpi_tables(), then
+ * its_cpu_init() on every CPU. Each capability's code path lives in its own
+ * class; this class is the order Linux calls them in and the state they
+ * share (struct rdists).
+ */
+public final class ItsDriver {
+
+    /** LPI_PROPBASE_SZ: ALIGN(BIT(16), SZ_64K). */
+    public static final int PROPBASE_SZ = 64 * 1024;
+    /** LPI_PENDBASE_SZ: ALIGN(BIT(16) / 8, SZ_64K). */
+    public static final int PENDBASE_SZ = 64 * 1024;
+    /** LPI_NRBITS. */
+    static final int LPI_NRBITS = 16;
+
+    private final Kernel kernel;
+    private final ReservedRangeCheck check;
+    private final PreallocatedTables preallocated;
+    private final GicReserveRange reserve;
+    private boolean tablesPreallocated;
+    private long propertyTable = -1;
+    private final Map<Integer, Long> pendingTables = new TreeMap<>();
+
+    /** The driver of {@code kernel}. */
+    public ItsDriver(Kernel kernel) {
+        this.kernel = kernel;
+        this.check = new ReservedRangeCheck(kernel);
+        this.preallocated = new PreallocatedTables(kernel, check);
+        this.reserve = new GicReserveRange(kernel);
+    }
+
+    /** its_init() and its_cpu_init() on every CPU; a kernel without {@code enables-lpis} leaves the GIC alone. */
+    public void init() {
+        int cpus = kernel.gic().redistributors().size();
+        if (!kernel.has(Capabilities.ENABLES_LPIS)) {
+            for (int cpu = 0; cpu < cpus; cpu++) kernel.record().cpuModes.put(cpu, "untouched");
+            return;
+        }
+        if (!probeIts()) return;
+        DtMemoryRegion region = new DtMemoryRegion(kernel);
+        if (kernel.has(Capabilities.BLIND_REPROGRAM)) {
+            initBlind(cpus, region);
+            return;
+        }
+        long[] allocated = allocateLpiTables(cpus, region);
+        for (int cpu = 0; cpu < cpus; cpu++) its_cpu_init(cpu, allocated[cpu]);
+    }
+
+    /** its_probe_one(): its_force_quiescent(), then the ITS tables and command queue, then enable. */
+    private boolean probeIts() {
+        Its its = kernel.gic().its();
+        long ctlr = its.read(Its.GITS_CTLR);
+        if ((ctlr & Its.ENABLED) != 0 || (ctlr & Its.QUIESCENT) == 0) {
+            its.write(Its.GITS_CTLR, ctlr & ~Its.ENABLED);
+            if ((its.read(Its.GITS_CTLR) & Its.QUIESCENT) == 0) {
+                kernel.log(-1, "ItsNotQuiescent", "ITS@0x0000000008080000: Failed to quiesce, giving up", true);
+                return false;
+            }
+        }
+        for (int n = 0; n < 2; n++) { // device table, collection table
+            long table = kernel.allocator().allocate(64 * 1024, Use.of(Use.Kind.KERNEL_DATA), "its-table");
+            kernel.memory().fill(table, 64 * 1024, (byte) 0, new Writer.Other(kernel.name() + " its_alloc_tables"));
+            its.write(Its.GITS_BASER0 + 8 * n, (1L << 63) | table | (n == 0 ? 1L << 56 : 4L << 56));
+        }
+        long cmdq = kernel.allocator().allocate(64 * 1024, Use.of(Use.Kind.KERNEL_DATA), "its-cmdq");
+        kernel.memory().fill(cmdq, 64 * 1024, (byte) 0, new Writer.Other(kernel.name() + " its_probe_one (cmdq, __GFP_ZERO)"));
+        its.write(Its.GITS_CBASER, (1L << 63) | cmdq | 15);
+        its.write(Its.GITS_CTLR, Its.ENABLED);
+        kernel.log(-1, null, String.format("ITS@0x0000000008080000: allocated device table, cmdq @0x%x", cmdq), false);
+        return true;
+    }
+
+    /** allocate_lpi_tables(): the property table (adopted, carved or allocated), then a pending table per CPU. */
+    private long[] allocateLpiTables(int cpus, DtMemoryRegion region) {
+        tablesPreallocated = preallocated.decide();
+        if (tablesPreallocated) {
+            propertyTable = preallocated.adoptPropertyTable();
+        } else {
+            propertyTable = region.present()
+                    ? region.getOfPage(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table")
+                    : kernel.allocator().allocate(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table");
+            resetPropertyTable(kernel, propertyTable);
+            reserve.reserve(propertyTable, PROPBASE_SZ);
+        }
+        kernel.record().propertyTable = propertyTable;
+        kernel.log(-1, null, String.format("GICv3: using LPI property table @0x%016x", propertyTable), false);
+        long[] allocated = new long[cpus];
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            Use use = Use.pendingTable(cpu);
+            if (region.present()) {
+                allocated[cpu] = region.getOfPage(PENDBASE_SZ, use, use.label());
+            } else {
+                allocated[cpu] = kernel.allocator().allocate(PENDBASE_SZ, use, use.label());
+                zero(allocated[cpu], PENDBASE_SZ, use.label()); // its_allocate_pending_table(): __GFP_ZERO
+            }
+            kernel.record().allocatedPending.put(cpu, allocated[cpu]);
+        }
+        return allocated;
+    }
+
+    /** its_cpu_init(): redist_disable_lpis() then its_cpu_init_lpis(). */
+    private void its_cpu_init(int cpu, long allocatedPending) {
+        if (kernel.has(Capabilities.DISABLE_WITH_CHECK)
+                && new RedistDisableLpis(kernel).run(cpu, tablesPreallocated) != 0) {
+            kernel.record().cpuModes.put(cpu, "disable-failed");
+            pendingTables.put(cpu, allocatedPending);
+            return;
+        }
+        Redistributor rd = kernel.gic().redistributor(cpu);
+        if (tablesPreallocated && (rd.read(GicrCtlr.OFFSET) & GicrCtlr.ENABLE_LPIS) != 0) {
+            preallocated.adoptCpu(cpu, propertyTable, allocatedPending);
+            pendingTables.put(cpu, GicrPendbaser.pa(rd.read(GicrPendbaser.OFFSET)));
+            kernel.record().cpuModes.put(cpu, "adopted");
+            return;
+        }
+        rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(propertyTable, LPI_NRBITS));
+        rd.write(GicrPendbaser.OFFSET, GicrPendbaser.encode(allocatedPending, true));
+        rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
+        reserve.reserve(allocatedPending, PENDBASE_SZ);
+        pendingTables.put(cpu, allocatedPending);
+        boolean took = rd.propertyTable() == propertyTable && rd.pendingTable() == allocatedPending;
+        kernel.record().cpuModes.put(cpu, took ? "programmed" : "writes-ignored");
+        kernel.log(cpu, "UsingAllocatedPending",
+                String.format("GICv3: CPU%d: using allocated LPI pending table @0x%016x", cpu, allocatedPending), false);
+    }
+
+    /** v4.16 and older: one property table, then per CPU a pending table and a blind reprogram. */
+    private void initBlind(int cpus, DtMemoryRegion region) {
+        propertyTable = kernel.allocator().allocate(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table");
+        resetPropertyTable(kernel, propertyTable);
+        kernel.record().propertyTable = propertyTable;
+        BlindReprogram blind = new BlindReprogram(kernel);
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            Use use = Use.pendingTable(cpu);
+            long pend = kernel.allocator().allocate(PENDBASE_SZ, use, use.label());
+            zero(pend, PENDBASE_SZ, use.label());
+            kernel.record().allocatedPending.put(cpu, pend);
+            pendingTables.put(cpu, pend);
+            kernel.record().cpuModes.put(cpu, blind.run(cpu, propertyTable, pend, LPI_NRBITS));
+        }
+    }
+
+    private void zero(long pa, int size, String table) {
+        kernel.memory().fill(pa, size, (byte) 0, new Writer.KernelTable(kernel.name(), table));
+    }
+
+    /** gic_reset_prop_table() (its_allocate_prop_table() gets the pages without __GFP_ZERO and resets them): every byte LPI_PROP_DEFAULT_PRIO | LPI_PROP_GROUP1 (0xa2 in 6.1, 0xc2 in 6.12). */
+    static void resetPropertyTable(Kernel kernel, long pa) {
+        kernel.memory().fill(pa, PROPBASE_SZ, (byte) kernel.params().propertyByte(),
+                new Writer.KernelTable(kernel.name(), "property-table"));
+    }
+
+    /** The property table this kernel uses, or -1. */
+    public long propertyTable() {
+        return propertyTable;
+    }
+
+    /** The pending table this kernel uses (or set aside) per CPU. */
+    public Map<Integer, Long> pendingTables() {
+        return java.util.Collections.unmodifiableMap(pendingTables);
+    }
+
+    /** Whether it took the PREALLOCATED path. */
+    public boolean tablesPreallocated() {
+        return tablesPreallocated;
+    }
+}

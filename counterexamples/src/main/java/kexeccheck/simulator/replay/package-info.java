@@ -1,0 +1,2 @@
+/** Replaying an abstract trace on the simulator: frame mapping, state comparison, verdict. */
+package kexeccheck.simulator.replay;

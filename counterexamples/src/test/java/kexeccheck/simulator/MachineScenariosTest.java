@@ -1,0 +1,91 @@
+package kexeccheck.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import kexeccheck.simulator.detect.StepRecord;
+import kexeccheck.simulator.gic.Redistributor;
+import kexeccheck.simulator.kernel.LogLine;
+import kexeccheck.simulator.kernel.Placement;
+import kexeccheck.simulator.loader.Segments;
+import kexeccheck.simulator.memory.AddressRange;
+import kexeccheck.simulator.memory.Board;
+import org.junit.jupiter.api.Test;
+
+/** The simulator alone on the public scenarios' worlds: given a configuration, when run, then what Linux does. */
+class MachineScenariosTest {
+
+    private static final AddressRange RAM = new AddressRange(0x4000_0000L, 0x4000_0000L);
+    private static final AddressRange LPI = new AddressRange(0x4a00_0000L, 0x3_0000L);
+
+    private static Machine machine(boolean efi, boolean preprogrammed, boolean honours) {
+        Board board = Board.qemuVirt(RAM, 2, preprogrammed ? LPI : null, null);
+        return new Machine(new MachineConfig(board, false, efi, preprogrammed, false, honours, false),
+                k -> Placement.LOWEST, r -> false);
+    }
+
+    private static List<String> texts(StepRecord r) {
+        return r.log.stream().map(LogLine::text).toList();
+    }
+
+    @Test
+    void efiMemreserveHandsTheTablesOver() {
+        Machine m = machine(true, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        StepRecord k1 = m.bootGic();
+        assertEquals("{0=programmed, 1=programmed}", k1.cpuModes.toString());
+        assertEquals(3, m.memreserveList().orElseThrow().reservations().size());
+        m.kexec(Profiles.kernel("K2", "linux-6.1", false), Segments.ANYWHERE, false);
+        StepRecord k2 = m.bootGic();
+        assertTrue(texts(k2).contains("GICv3: Using preallocated redistributor tables"), texts(k2).toString());
+        assertEquals("{0=adopted, 1=adopted}", k2.cpuModes.toString());
+        assertEquals(List.of(), k2.incidents);
+        StepRecord msi = m.msi(1);
+        assertEquals(List.of(), msi.incidents);
+        Redistributor rd = m.gic().redistributor(1);
+        assertEquals(0x01, m.memory().readByte(rd.pendingTable() + Machine.MSI_INTID / 8));
+        assertEquals(0xa2, m.memory().readByte(rd.propertyTable()));
+        assertEquals(3, m.memreserveList().orElseThrow().reservations().size()); // adoption reserves nothing new
+    }
+
+    @Test
+    void pre420KernelsCorruptMemoryOnStickyHardware() {
+        Machine m = machine(true, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-4.19", false), Segments.ANYWHERE);
+        m.bootGic();
+        m.kexec(Profiles.kernel("K2", "linux-4.19", false), Segments.ANYWHERE, false);
+        StepRecord msi = m.msi(0);
+        assertEquals("stray-gic-write", msi.incidents.get(0).kind());
+        assertEquals("free", msi.incidents.get(0).owner());
+        StepRecord boot = m.bootGic();
+        assertEquals(List.of("GICv3: CPU0: Booted with LPIs enabled, memory probably corrupted",
+                "CPU0: Failed to disable LPIs"), texts(boot).subList(2, 4));
+        assertEquals("{0=disable-failed, 1=disable-failed}", boot.cpuModes.toString());
+    }
+
+    @Test
+    void ubootPreprogrammedTablesAreAdoptedByTheFirstKernel() {
+        Machine m = machine(false, true, true);
+        StepRecord power = m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        assertTrue(power.registerWrites.contains("GICR_PENDBASER(CPU1) <- 0x400000004a020780 (reads back 0x000000004a020780)"),
+                power.registerWrites.toString());
+        StepRecord boot = m.bootGic();
+        assertEquals("{0=adopted, 1=adopted}", boot.cpuModes.toString());
+        assertEquals(0x4a00_0000L, boot.propertyTable);
+        assertEquals(List.of(), boot.incidents);
+        assertTrue(texts(boot).contains("GICv3: CPU1: using reserved LPI pending table @0x000000004a020000"), texts(boot).toString());
+    }
+
+    @Test
+    void nolpiFirstKernelLeavesTheGicAlone() {
+        Machine m = machine(false, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1+nolpi", false), Segments.ANYWHERE);
+        assertEquals("{0=untouched, 1=untouched}", m.bootGic().cpuModes.toString());
+        m.kexec(Profiles.kernel("K2", "linux-6.1", false), Segments.ANYWHERE, false);
+        assertEquals(List.of(), m.msi(0).incidents);
+        StepRecord boot = m.bootGic();
+        assertEquals("{0=programmed, 1=programmed}", boot.cpuModes.toString());
+        assertEquals(List.of(), boot.incidents);
+    }
+}

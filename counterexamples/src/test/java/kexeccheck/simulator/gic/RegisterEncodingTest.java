@@ -1,0 +1,83 @@
+package kexeccheck.simulator.gic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Register layouts of IHI 0069 / domain.md §6, pinned against values computed by hand. */
+class RegisterEncodingTest {
+
+    private final List<String> writes = new ArrayList<>();
+
+    @Test
+    void propbaserAsLinuxWritesIt() {
+        // PA 0x48000000 | Shareability 0b01 << 10 (0x400) | InnerCache 0b111 << 7 (0x380) | IDbits 16-1 (0xf)
+        assertEquals(0x4800_078fL, GicrPropbaser.encode(0x4800_0000L, 16));
+        assertEquals(0x4800_0000L, GicrPropbaser.pa(0x4800_078fL));
+        assertEquals(16, GicrPropbaser.idBits(0x4800_078fL));
+        // PA bits above 51 and below 12 are not address bits
+        assertEquals(0x000f_ffff_ffff_f000L, GicrPropbaser.pa(-1L));
+        assertEquals(0x70, GicrPropbaser.OFFSET);
+    }
+
+    @Test
+    void pendbaserAsLinuxWritesIt() {
+        // PA 0x48020000 | 0x400 | 0x380, PTZ is bit 62
+        assertEquals(0x4000_0000_4802_0780L, GicrPendbaser.encode(0x4802_0000L, true));
+        assertEquals(0x0000_0000_4802_0780L, GicrPendbaser.encode(0x4802_0000L, false));
+        assertEquals(0x000f_ffff_ffff_0000L, GicrPendbaser.pa(-1L));
+        assertEquals(0x78, GicrPendbaser.OFFSET);
+    }
+
+    @Test
+    void ctlrBits() {
+        assertEquals(0x1, GicrCtlr.ENABLE_LPIS);
+        assertEquals(0x2, GicrCtlr.CES);
+        assertEquals(0x8, GicrCtlr.RWP);
+        assertEquals(0x1L, Its.ENABLED);
+        assertEquals(0x8000_0000L, Its.QUIESCENT);
+        assertEquals(0x80, Its.GITS_CBASER);
+        assertEquals(0x118, Its.GITS_BASER0 + 8 * 3);
+    }
+
+    @Test
+    void stickyEnableLpisStaysSetAndIgnoresBaseWrites() {
+        Redistributor rd = new Redistributor(1, 0x080c_0000L, false, (r, w, v) -> writes.add(r));
+        rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(0x4800_0000L, 16));
+        rd.write(GicrCtlr.OFFSET, GicrCtlr.ENABLE_LPIS);
+        rd.write(GicrCtlr.OFFSET, 0);
+        assertTrue(rd.enableLpis());
+        assertEquals(0x1L, rd.read(GicrCtlr.OFFSET)); // CES clear, RWP clear
+        rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(0x4900_0000L, 16));
+        assertEquals(0x4800_0000L, rd.propertyTable());
+        assertEquals(List.of("GICR_PROPBASER(CPU1)", "GICR_CTLR(CPU1)", "GICR_CTLR(CPU1)", "GICR_PROPBASER(CPU1)"), writes);
+    }
+
+    @Test
+    void clearableEnableLpisAdvertisesCesAndClears() {
+        Redistributor rd = new Redistributor(0, 0x080a_0000L, true, (r, w, v) -> { });
+        assertEquals(0x2L, rd.read(GicrCtlr.OFFSET));
+        rd.write(GicrCtlr.OFFSET, GicrCtlr.CES | GicrCtlr.ENABLE_LPIS);
+        assertEquals(0x3L, rd.read(GicrCtlr.OFFSET));
+        rd.write(GicrCtlr.OFFSET, GicrCtlr.CES);
+        assertFalse(rd.enableLpis());
+        rd.write(GicrPendbaser.OFFSET, GicrPendbaser.encode(0x4802_0000L, true));
+        assertEquals(0x4802_0780L, rd.read(GicrPendbaser.OFFSET)); // PTZ reads as zero
+    }
+
+    @Test
+    void itsQuiescesWhenDisabledAndCountsUnsafeReprogramming() {
+        Its its = new Its((r, w, v) -> { });
+        its.write(Its.GITS_CTLR, Its.ENABLED);
+        its.write(Its.GITS_CBASER, 1L << 63);
+        assertEquals(1, its.unsafeReprograms());
+        its.write(Its.GITS_CTLR, 0);
+        assertEquals(0x8000_0000L, its.read(Its.GITS_CTLR));
+        its.write(Its.GITS_BASER0, 1L << 63);
+        assertEquals(1, its.unsafeReprograms());
+    }
+}
