@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -40,6 +42,9 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
 
     /** The baseline's file name beside the configuration when neither the file nor {@code --baseline} names one. */
     static final String DEFAULT_BASELINE = "kexec-check.baseline.json";
+
+    private static final java.util.regex.Pattern MISSING =
+            java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -110,7 +115,13 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
             throw new BadInputException(at(file, locate(text, e))
                     + Objects.requireNonNullElse(e.getCause(), e).getMessage());
         } catch (JsonMappingException e) {
-            throw new BadInputException(at(file, locate(text, e)) + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", " "));
+            java.util.regex.Matcher missing = MISSING.matcher(e.getOriginalMessage());
+            String problem = missing.find() ? "missing the required key '" + missing.group(1) + "'"
+                    : e instanceof MismatchedInputException m && m.getTargetType() != null
+                            ? key(e) + " must be " + kind(m.getTargetType())
+                                    + (m instanceof InvalidFormatException f ? ", not '" + f.getValue() + "'" : "")
+                            : e.getOriginalMessage().replaceAll("\\s*\\n\\s*", " ");
+            throw new BadInputException(at(file, locate(text, e)) + problem);
         } catch (JsonProcessingException e) {
             throw new BadInputException(at(file, e.getLocation()) + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", " "));
         }
@@ -201,7 +212,17 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
         for (JsonMappingException.Reference r : e.getPath()) {
             pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
         }
-        String wanted = pointer.toString();
+        // the path may end in the missing key itself: then the object that misses it is meant
+        for (String wanted = pointer.toString(); !wanted.isEmpty(); wanted = wanted.substring(0, wanted.lastIndexOf('/'))) {
+            JsonLocation found = locate(text, wanted);
+            if (found != null) {
+                return found;
+            }
+        }
+        return e.getLocation();
+    }
+
+    private static JsonLocation locate(String text, String wanted) {
         try (JsonParser p = YAML.getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -215,9 +236,37 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
                 }
             }
         } catch (IOException ignored) {
-            // the text parsed once already; fall back to where Jackson stopped
+            // the text parsed once already; the caller falls back to where Jackson stopped
         }
-        return e.getLocation();
+        return null;
+    }
+
+    /** The value an error is about, as a reader writes it: {@code 'checks[1].cpus'}. */
+    private static String key(JsonMappingException e) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                key.append(key.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                key.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return key.length() == 0 ? "the file" : "'" + key + "'";
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == Entry.class) {
+            return "a check (keys name, expect, and check's options)";
+        } else if (type == Document.class) {
+            return "a map with the key 'checks'";
+        } else if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        } else if (List.class.isAssignableFrom(type)) {
+            return "a list (or one value)";
+        } else if (type == String.class) {
+            return "a single value";
+        }
+        return "a " + type.getSimpleName();
     }
 
     private static String at(Path file, JsonLocation location) {

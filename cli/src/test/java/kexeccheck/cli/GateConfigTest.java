@@ -72,8 +72,8 @@ class GateConfigTest {
 
     @Test
     void aCheckWithoutAnExpectedOutcome() throws Exception {
-        Path file = config("checks:\n  - name: efi\n    chain: linux-6.1\n");
-        assertOneLineAndExit2(gate(file), file.toString(), "expect");
+        Path file = config("checks:\n  - name: efi\n    chain: linux-6.1\n  - name: dt\n    chain: linux-6.1\n    expect: safe\n");
+        assertOneLineAndExit2(gate(file), file + ":2:", "missing the required key 'expect'");
     }
 
     @Test
@@ -98,6 +98,12 @@ class GateConfigTest {
     void twoChecksWithOneName() throws Exception {
         Path file = config(GOOD_CHECK + GOOD_CHECK.replace("checks:\n", ""));
         assertOneLineAndExit2(gate(file), file.toString(), "'gicv2'", "twice");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsNamedByItsKey() throws Exception {
+        Path file = config(GOOD_CHECK.replace("    hardware", "    cpus: many\n    hardware"));
+        assertOneLineAndExit2(gate(file), file + ":4:", "'checks[0].cpus' must be a whole number, not 'many'");
     }
 
     @Test
