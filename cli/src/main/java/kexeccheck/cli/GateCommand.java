@@ -117,7 +117,7 @@ final class GateCommand implements Callable<Integer> {
     private String text(GateResult result, boolean withTimes) {
         StringBuilder s = new StringBuilder();
         s.append("kexec-check ").append(Version.current()).append(" gate: ").append(result.checks().size())
-                .append(" checks from ").append(config).append(", baseline ").append(result.baselineFile())
+                .append(result.checks().size() == 1 ? " check from " : " checks from ").append(config).append(", baseline ").append(result.baselineFile())
                 .append(Files.exists(result.baselineFile()) || updateBaseline ? "" : " (none yet)").append('\n');
         int width = result.checks().stream().mapToInt(c -> c.check().name().length()).max().orElse(10);
         int newViolations = 0;
