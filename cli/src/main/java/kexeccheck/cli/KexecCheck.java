@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
         description = "A model checker for the hand-over ABI between kernels across kexec"
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
         subcommands = {ListCommand.class, CheckCommand.class, MatrixCommand.class, RenderCommand.class,
-            ReplayCommand.class, CommandLine.HelpCommand.class},
+            ReplayCommand.class, GateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every property holds",
-            "1:a property is violated",
+            "0:every property holds (gate: nothing new)",
+            "1:a property is violated (gate: a new violation or a changed outcome)",
             "2:bad input (model, option, file)",
             "3:internal error (details written to a file)"})
 public final class KexecCheck implements Runnable {
@@ -35,7 +35,7 @@ public final class KexecCheck implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required (list, check, matrix, render, replay)");
+                "a subcommand is required (list, check, matrix, render, replay, gate)");
     }
 
     /** Runs the command line with the given writers; returns the exit code. */

@@ -1,0 +1,99 @@
+package kexeccheck.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.PropertyResult;
+import kexeccheck.trace.Trace;
+
+/**
+ * What one run of the gate found: each check's report, its violations and which of them are new.
+ *
+ * @param config the configuration run
+ * @param baselineFile the baseline compared with
+ * @param baseline the baseline as read
+ * @param checks each check's result, in the configuration's order
+ */
+record GateResult(GateConfig config, Path baselineFile, Baseline baseline, List<CheckResult> checks) {
+
+    /**
+     * One violated property of one check.
+     *
+     * @param property the checker's verdict
+     * @param trace its counterexample
+     * @param fingerprint its identity across runs
+     * @param isNew whether the baseline does not accept it
+     */
+    record Violation(PropertyResult property, Trace trace, Fingerprint fingerprint, boolean isNew) {}
+
+    /**
+     * One check's result.
+     *
+     * @param check the check as configured
+     * @param report the checker's report
+     * @param violations every violated property with its counterexample, in the model's order
+     */
+    record CheckResult(GateConfig.Check check, CheckReport report, List<Violation> violations) {
+
+        /** Whether the outcome is not the one the configuration expects. */
+        boolean outcomeChanged() {
+            return report.outcome() != check.expect();
+        }
+
+        /** The violations the baseline does not accept. */
+        List<Violation> newViolations() {
+            return violations.stream().filter(Violation::isNew).toList();
+        }
+
+        /** Whether this check fails the gate. */
+        boolean failed() {
+            return outcomeChanged() || !newViolations().isEmpty();
+        }
+
+        /** One line on why it fails (or that it passes): the outcome and the new fingerprints. */
+        String verdict() {
+            List<String> parts = new ArrayList<>();
+            parts.add("outcome " + report.outcome().cliName() + (outcomeChanged()
+                    ? ", expected " + check.expect().cliName() : " as expected"));
+            List<Violation> fresh = newViolations();
+            if (!fresh.isEmpty()) {
+                parts.add(fresh.size() + " new violation" + (fresh.size() == 1 ? "" : "s") + ": " + String.join(", ",
+                        fresh.stream().map(v -> v.property().name() + " " + v.fingerprint().id()).toList()));
+            }
+            int accepted = violations.size() - fresh.size();
+            if (accepted > 0) {
+                parts.add(accepted + " violation" + (accepted == 1 ? "" : "s") + " in the baseline");
+            }
+            return String.join("; ", parts);
+        }
+    }
+
+    /** Whether the gate fails (exit code 1). */
+    boolean failed() {
+        return checks.stream().anyMatch(CheckResult::failed);
+    }
+
+    /** The baseline that accepts exactly the violations found now. */
+    Baseline current() {
+        List<Baseline.Accepted> accepted = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (CheckResult c : checks) {
+            for (Violation v : c.violations()) {
+                if (seen.add(v.fingerprint().id())) {
+                    accepted.add(new Baseline.Accepted(v.fingerprint().id(), c.check().name(), c.check().model(),
+                            v.property().name(), v.fingerprint().summary()));
+                }
+            }
+        }
+        return new Baseline(Baseline.FORMAT, accepted);
+    }
+
+    /** Accepted violations no check found this time (fixed, or the configuration changed). */
+    List<Baseline.Accepted> gone() {
+        Set<String> found = current().fingerprints();
+        return baseline.accepted().stream().filter(a -> !found.contains(a.fingerprint())).toList();
+    }
+}
