@@ -1,5 +1,8 @@
 package kexeccheck.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,6 +14,17 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         int code = KexecCheck.run(args, new PrintWriter(out), new PrintWriter(err));
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Bad input: exit code 2, nothing on stdout, one line on stderr mentioning each of {@code mustMention}. */
+    void assertBadInput(String... mustMention) {
+        assertEquals(KexecCheck.BAD_INPUT, exitCode, out + err);
+        assertEquals("", out);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("kexec-check: "), err);
+        for (String s : mustMention) {
+            assertTrue(err.contains(s), "'" + s + "' not in: " + err);
+        }
     }
 
     /** The outcome line of a text report. */

@@ -42,15 +42,6 @@ class GateConfigTest {
         return CliRun.of(args);
     }
 
-    private static void assertOneLineAndExit2(CliRun run, String... mustMention) {
-        assertEquals(KexecCheck.BAD_INPUT, run.exitCode(), run.out() + run.err());
-        assertEquals("", run.out());
-        assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("kexec-check: "), run.err());
-        for (String s : mustMention) {
-            assertTrue(run.err().contains(s), "'" + s + "' not in: " + run.err());
-        }
-    }
 
     @Test
     void anUnknownKeyInACheckIsNamedWithItsFileAndLine() throws Exception {
@@ -61,65 +52,65 @@ class GateConfigTest {
                     firmwares: efi
                     expect: safe
                 """);
-        assertOneLineAndExit2(gate(file), file + ":4:", "unknown key 'firmwares'", "firmware");
+        assertBadInputOf(gate(file), file + ":4:", "unknown key 'firmwares'", "firmware");
     }
 
     @Test
     void anUnknownTopLevelKeyIsNamedWithItsFileAndLine() throws Exception {
         Path file = config("baseline: b.json\nbaslines: x\n" + GOOD_CHECK);
-        assertOneLineAndExit2(gate(file), file + ":2:", "unknown key 'baslines'");
+        assertBadInputOf(gate(file), file + ":2:", "unknown key 'baslines'");
     }
 
     @Test
     void aCheckWithoutAnExpectedOutcome() throws Exception {
         Path file = config("checks:\n  - name: efi\n    chain: linux-6.1\n  - name: dt\n    chain: linux-6.1\n    expect: safe\n");
-        assertOneLineAndExit2(gate(file), file + ":2:", "missing the required key 'expect'");
+        assertBadInputOf(gate(file), file + ":2:", "missing the required key 'expect'");
     }
 
     @Test
     void anExpectedOutcomeThatIsNoOutcomeClass() throws Exception {
         Path file = config(GOOD_CHECK.replace("not-applicable", "fine"));
-        assertOneLineAndExit2(gate(file), file.toString(), "check 'gicv2'", "'fine'", "lost-lpis");
+        assertBadInputOf(gate(file), file.toString(), "check 'gicv2'", "'fine'", "lost-lpis");
     }
 
     @Test
     void anUnknownModel() throws Exception {
         Path file = config(GOOD_CHECK.replace("    hardware", "    model: kho\n    hardware"));
-        assertOneLineAndExit2(gate(file), file.toString(), "check 'gicv2'", "unknown model 'kho'", "dt-memory-region-v1");
+        assertBadInputOf(gate(file), file.toString(), "check 'gicv2'", "unknown model 'kho'", "dt-memory-region-v1");
     }
 
     @Test
     void anUnknownProfileIsNamedWithTheCheck() throws Exception {
         Path file = config(GOOD_CHECK.replace("linux-6.1, linux-6.1", "linux-9.9"));
-        assertOneLineAndExit2(gate(file), file.toString(), "check 'gicv2'", "linux-9.9");
+        assertBadInputOf(gate(file), file.toString(), "check 'gicv2'", "linux-9.9");
     }
 
     @Test
     void twoChecksWithOneName() throws Exception {
         Path file = config(GOOD_CHECK + GOOD_CHECK.replace("checks:\n", ""));
-        assertOneLineAndExit2(gate(file), file.toString(), "'gicv2'", "twice");
+        assertBadInputOf(gate(file), file.toString(), "'gicv2'", "twice");
     }
 
     @Test
     void aValueOfTheWrongKindIsNamedByItsKey() throws Exception {
         Path file = config(GOOD_CHECK.replace("    hardware", "    cpus: many\n    hardware"));
-        assertOneLineAndExit2(gate(file), file + ":4:", "'checks[0].cpus' must be a whole number, not 'many'");
+        assertBadInputOf(gate(file), file + ":4:", "'checks[0].cpus' must be a whole number, not 'many'");
     }
 
     @Test
     void notYaml() throws Exception {
         Path file = config("checks: [name: x\n");
-        assertOneLineAndExit2(gate(file), file.toString());
+        assertBadInputOf(gate(file), file.toString());
     }
 
     @Test
     void anEmptyFile() throws Exception {
-        assertOneLineAndExit2(gate(config("")), "empty");
+        assertBadInputOf(gate(config("")), "empty");
     }
 
     @Test
     void aMissingConfiguration() {
-        assertOneLineAndExit2(gate(dir.resolve("none.yml")), "none.yml", "cannot read");
+        assertBadInputOf(gate(dir.resolve("none.yml")), "none.yml", "cannot read");
     }
 
     @Test
@@ -131,7 +122,7 @@ class GateConfigTest {
         Path sarif = dir.resolve("out/gate.sarif");
         CliRun run = gate(file, "--baseline", baseline.toString(), "--junit", junit.toString(),
                 "--sarif", sarif.toString(), "--update-baseline");
-        assertOneLineAndExit2(run, baseline.toString(), "not a kexec-check baseline");
+        assertBadInputOf(run, baseline.toString(), "not a kexec-check baseline");
         assertFalse(Files.exists(junit));
         assertFalse(Files.exists(sarif));
         assertEquals("{ \"format\": ", Files.readString(baseline));
@@ -141,14 +132,14 @@ class GateConfigTest {
     void aBaselineOfAnotherFormat() throws Exception {
         Path file = config("baseline: b.json\n" + GOOD_CHECK);
         Files.writeString(dir.resolve("b.json"), "{\"format\": \"other/9\", \"accepted\": []}");
-        assertOneLineAndExit2(gate(file), dir.resolve("b.json").toString(), "kexec-check-baseline/1");
+        assertBadInputOf(gate(file), dir.resolve("b.json").toString(), "kexec-check-baseline/1");
     }
 
     @Test
     void anUnreadableBaseline() throws Exception {
         Path file = config(GOOD_CHECK);
         Path folder = Files.createDirectory(dir.resolve("baseline.json"));
-        assertOneLineAndExit2(gate(file, "--baseline", folder.toString()), folder.toString(), "cannot read the baseline");
+        assertBadInputOf(gate(file, "--baseline", folder.toString()), folder.toString(), "cannot read the baseline");
     }
 
     @Test
@@ -156,5 +147,9 @@ class GateConfigTest {
         CliRun run = CliRun.of("gate");
         assertEquals(KexecCheck.BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("--config"), run.err());
+    }
+
+    private static void assertBadInputOf(CliRun run, String... mustMention) {
+        run.assertBadInput(mustMention);
     }
 }

@@ -140,13 +140,7 @@ class RenderCommandTest {
     }
 
     private void assertBadInput(CliRun run, String... mustMention) throws Exception {
-        assertEquals(KexecCheck.BAD_INPUT, run.exitCode(), run.err());
-        assertEquals("", run.out());
-        assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("kexec-check: "), run.err());
-        for (String s : mustMention) {
-            assertTrue(run.err().contains(s), "'" + s + "' not in: " + run.err());
-        }
+        run.assertBadInput(mustMention);
         try (Stream<Path> files = Files.list(dir)) {
             assertFalse(files.anyMatch(f -> f.toString().endsWith(".svg") || f.toString().endsWith(".dot")
                     || f.toString().endsWith(".jpg")), "something was written");
