@@ -9,7 +9,8 @@ class DtMemoryRegionTest {
 
     @Test
     void aFreshBootCarvesThePropertyTableThenOnePendingTablePerCpu() {
-        dtV1.assertAlways("Config.firmware = dt and firstKernel.profile = linux_5_3__dt_v1 and after Step.event = BootGic",
+        dtV1.assertAlways("Config.firmware = dt and Config.hardware != gicv2 and firstKernel.profile = linux_5_3__dt_v1"
+                        + " and after Step.event = BootGic",
                 "after (Step.prop_table = Board.region_prop and Step.allocated_pend = Board.region_pend"
                         + " and Gic.pendbaser = Board.region_pend)");
     }
@@ -23,6 +24,15 @@ class DtMemoryRegionTest {
                 "after after after (UsingPreallocated in Step.printed"
                         + " and bootCpu.(Step.allocated_pend) = Board.region_prop"
                         + " and Memory.use[Board.region_prop] = Free)");
+    }
+
+    @Test
+    void aPatchedKernelThatUsesNoLpisBootsWithoutCarving() {
+        // found by the matrix: on a GICv2, or with gicv3_nolpi, the bump allocator must not run
+        dtV1.assertPossible("Config.firmware = dt and Config.hardware = gicv2 and firstKernel.profile = linux_5_3__dt_v1"
+                + " and after (Step.event = BootGic and Machine.phase = Up)");
+        dtV1.assertPossible("Config.firmware = dt and firstKernel.profile = linux_5_3__dt_v1__nolpi"
+                + " and after (Step.event = BootGic and Machine.phase = Up)");
     }
 
     @Test

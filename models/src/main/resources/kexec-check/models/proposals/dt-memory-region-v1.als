@@ -29,7 +29,10 @@ one sig linux_5_3__dt_v1__nolpi extends Profile {} { caps = linux_5_3__dt_v1.@ca
 fact boardDescribesGicMemoryRegion { some region }
 
 /* get_of_page(): ALIGN(cursor, 64 KiB) from the region's start; every table is one frame. */
-pred carvesFromRegion[k: Kernel] { dt_memory_region_v1 in k.profile.caps and regionVisible[k] }
+pred carvesFromRegion[k: Kernel] {
+  dt_memory_region_v1 in k.profile.caps and regionVisible[k]
+  lpiKernel[k]   -- a kernel that does not use LPIs (nolpi, GICv2) carves nothing
+}
 
 pred getOfPage {
   UsingPreallocated not in Step.printed' implies {
