@@ -29,13 +29,17 @@ public final class BoundsPolicy {
         return (kernels + 1) * (cpus + 1);
     }
 
-    /** The bounds for a request: computed unless the request overrides them. */
-    public static Bounds forRequest(CheckRequest request) {
+    /**
+     * The bounds for a request on a model: computed unless the request overrides them. Only a
+     * shipped model's bounds can be complete: a user's model may add events the argument above
+     * does not cover.
+     */
+    public static Bounds forRequest(ModelSource source, CheckRequest request) {
         int n = request.chainLength();
         int c = request.cpus();
         int steps = request.steps().orElse(completeSteps(n));
         int frames = request.frames().orElse(sufficientFrames(n, c));
-        boolean complete = steps >= completeSteps(n) && frames >= sufficientFrames(n, c);
+        boolean complete = source.isShipped() && steps >= completeSteps(n) && frames >= sufficientFrames(n, c);
         return new Bounds(n, c, frames, steps, complete);
     }
 }

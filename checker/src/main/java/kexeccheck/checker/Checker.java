@@ -35,11 +35,7 @@ public final class Checker {
     public static CheckReport check(CheckRequest request) {
         long start = System.nanoTime();
         ModelSource source = ModelSource.resolve(request.model());
-        Bounds bounds = BoundsPolicy.forRequest(request);
-        if (!source.mainPath().startsWith(ModelSource.SHIPPED_ROOT) && bounds.complete()) {
-            // the completeness argument is about the shipped events; a user's model may add others
-            bounds = new Bounds(bounds.kernels(), bounds.cpus(), bounds.frames(), bounds.steps(), false);
-        }
+        Bounds bounds = BoundsPolicy.forRequest(source, request);
         LoadedModel model = LoadedModel.load(source, bounds);
         Annotations annotations = model.annotations();
         List<Annotations.Annotated> selected = selectProperties(annotations, request.properties(), source.name());

@@ -36,7 +36,7 @@ public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profile
      */
     public static Coverage of(CheckRequest request) {
         ModelSource source = ModelSource.resolve(request.model());
-        Bounds bounds = BoundsPolicy.forRequest(request);
+        Bounds bounds = BoundsPolicy.forRequest(source, request);
         LoadedModel model = LoadedModel.load(source, bounds);
         Vocabulary vocabulary = model.vocabulary();
         String runs = QueryText.runs(QueryText.configuration(request, vocabulary, source.name()));

@@ -88,7 +88,7 @@ final class LoadedModel {
         if (path == null) {
             return source.name();
         }
-        if (path.startsWith(ModelSource.SHIPPED_ROOT)) {
+        if (path.startsWith(ModelSource.SHIPPED_ROOT)) { // a shipped module opened by any model
             return "models/" + path.substring(ModelSource.SHIPPED_ROOT.length());
         }
         return path.equals(source.mainPath()) ? source.name() : path;

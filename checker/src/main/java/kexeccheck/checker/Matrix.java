@@ -99,7 +99,7 @@ public final class Matrix {
         ModelSource source = ModelSource.resolve(request.model());
         CheckRequest pairs = new CheckRequest(request.model(), List.of(), request.population(), 2, request.options(),
                 request.cpus(), Optional.empty(), Optional.empty(), List.of());
-        Bounds bounds = BoundsPolicy.forRequest(pairs);
+        Bounds bounds = BoundsPolicy.forRequest(source, pairs);
         LoadedModel model = LoadedModel.load(source, bounds);
         Vocabulary vocabulary = model.vocabulary();
         List<String> firmwares = request.options().getOrDefault("firmware", vocabulary.options().get("firmware"));

@@ -31,6 +31,11 @@ public record ModelSource(String name, String mainPath, String mainText, Map<Str
         library = Map.copyOf(library);
     }
 
+    /** Whether this is a shipped proposal, whose events the bounds' completeness argument is about. */
+    public boolean isShipped() {
+        return mainPath.startsWith(SHIPPED_ROOT);
+    }
+
     /**
      * Resolves {@code -m}: a shipped proposal's name, or a path ending in {@code .als}.
      *
