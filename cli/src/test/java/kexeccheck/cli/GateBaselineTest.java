@@ -53,6 +53,7 @@ class GateBaselineTest {
         assertFalse(Files.exists(dir.resolve(GateConfig.DEFAULT_BASELINE)), "only --update-baseline writes it");
 
         Set<String> accepted = Baseline.read(GateExampleTest.BASELINE).fingerprints();
+        assertEquals(List.of(), GateReports.junitProblems(junit), "a failing gate's JUnit file is valid too");
         Element testcase = GateReports.junitTestcases(junit).get(0);
         Element failure = GateReports.children(testcase, "failure").get(0);
         assertEquals("new-violation", failure.getAttribute("type"));
@@ -110,6 +111,7 @@ class GateBaselineTest {
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("  FAIL  gicv2  outcome not-applicable, expected safe"), run.out());
         assertTrue(run.out().contains("gate: FAILED (0 new violations, 1 changed outcome)"), run.out());
+        assertEquals(List.of(), GateReports.junitProblems(junit));
         Element failure = GateReports.children(GateReports.junitTestcases(junit).get(0), "failure").get(0);
         assertEquals("changed-outcome", failure.getAttribute("type"));
         assertTrue(failure.getAttribute("message").startsWith("outcome not-applicable, expected safe"));

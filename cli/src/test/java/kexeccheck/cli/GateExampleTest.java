@@ -4,16 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
 import kexeccheck.checker.Names;
 import kexeccheck.trace.TraceJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -114,5 +123,36 @@ class GateExampleTest {
             assertEquals(List.of(), GateReports.children(c, "failure"), c.getAttribute("name"));
             assertTrue(!c.hasAttribute("time"), "--no-timing leaves times out");
         }
+    }
+
+    @Test
+    void theJUnitFileIsValidAgainstJunit10Xsd() {
+        assertEquals(List.of(), GateReports.junitProblems(dir.resolve("reports/junit.xml")));
+    }
+
+    /** The validation can fail: the gate's own file, broken in one place, is rejected for that place. */
+    @Test
+    void theSchemaRejectsTheJUnitFileBrokenInOnePlace() throws Exception {
+        assertRejected(doc -> firstTestcase(doc).removeAttribute("name"), "'name'");
+        assertRejected(doc -> firstTestcase(doc).appendChild(doc.createElement("verdict")), "'verdict'");
+        assertRejected(doc -> ((Element) doc.getElementsByTagName("testsuite").item(0)).removeAttribute("tests"),
+                "'tests'");
+    }
+
+    private static Element firstTestcase(Document doc) {
+        return (Element) doc.getElementsByTagName("testcase").item(0);
+    }
+
+    private static void assertRejected(Consumer<Document> breakIt, String named) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = f.newDocumentBuilder().parse(dir.resolve("reports/junit.xml").toFile());
+        breakIt.accept(doc);
+        StringWriter xml = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(doc), new StreamResult(xml));
+
+        List<String> problems = GateReports.junitProblems(new StreamSource(new StringReader(xml.toString())));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(named), problems.toString());
     }
 }
