@@ -1,6 +1,5 @@
 package kexeccheck.checker;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,12 @@ import kexeccheck.trace.Trace;
  * The compatibility matrix: the outcome class of every ordered pair A → B of a population, one
  * table per firmware × hardware combination, each failing cell with the counterexample behind it.
  *
- * <p>The model is parsed once. Per table, one query per outcome class asks for any cell not yet
- * classified where that class arises; the cell the run names takes the class, and the query is
- * asked again without it, until none is left. The cells left over run safely (one more query
- * per cell confirms the chain can run at all; one that cannot is {@link CellOutcome#impossible}).
+ * <p>The model is parsed once and each question translated once for every table together: whether
+ * a table's hardware has LPIs at all, then, worst class first, in which cells each outcome class
+ * arises, then which cells can run to the end. Each question's runs are enumerated on one
+ * incremental solver, one run per cell ({@link RunEnumerator}); a cell takes the worst class any of
+ * its runs shows, with that run as evidence. A cell no run reaches the end of is
+ * {@link CellOutcome#impossible}.
  */
 public final class Matrix {
 
@@ -102,121 +103,18 @@ public final class Matrix {
         Bounds bounds = BoundsPolicy.forRequest(source, pairs);
         LoadedModel model = LoadedModel.load(source, bounds);
         Vocabulary vocabulary = model.vocabulary();
-        List<String> firmwares = request.options().getOrDefault("firmware", vocabulary.options().get("firmware"));
-        List<String> hardwares = request.options().getOrDefault("hardware", vocabulary.options().get("hardware"));
-        int total = firmwares.size() * hardwares.size() * request.population().size() * request.population().size();
-        int[] done = {0};
-        Timing timing = Timing.NONE;
-        List<Table> tables = new ArrayList<>();
-        for (String firmware : firmwares) {
-            for (String hardware : hardwares) {
-                Map<String, List<String>> options = new LinkedHashMap<>(request.options());
-                options.put("firmware", List.of(firmware));
-                options.put("hardware", List.of(hardware));
-                CheckRequest table = new CheckRequest(request.model(), List.of(), request.population(), 2, options,
-                        request.cpus(), Optional.empty(), Optional.empty(), List.of());
-                Query query = new Query(model, QueryText.runs(QueryText.configuration(table, vocabulary, source.name())));
-                TableBuilder builder = new TableBuilder(model, query, request.population(), vocabulary, source.name(),
-                        () -> progress.accept(new Progress(++done[0], total, (System.nanoTime() - start) / 1_000_000)));
-                tables.add(new Table(firmware, hardware, builder.build()));
-                timing = timing.plus(query.total());
-            }
-        }
-        return new Report(source.name(), request.population(), request.options(), bounds, tables, timing,
+        Map<String, List<String>> options = new LinkedHashMap<>(request.options());
+        options.putIfAbsent("firmware", vocabulary.options().get("firmware"));
+        options.putIfAbsent("hardware", vocabulary.options().get("hardware"));
+        CheckRequest all = new CheckRequest(request.model(), List.of(), request.population(), 2, options,
+                request.cpus(), Optional.empty(), Optional.empty(), List.of());
+        String runs = QueryText.runs(QueryText.configuration(all, vocabulary, source.name()));
+        int total = options.get("firmware").size() * options.get("hardware").size() * request.population().size()
+                * request.population().size();
+        MatrixCells cells = new MatrixCells(options.get("firmware"), options.get("hardware"), request.population(),
+                done -> progress.accept(new Progress(done, total, (System.nanoTime() - start) / 1_000_000)));
+        Timing timing = new CellClassifier(model, runs, cells).classify();
+        return new Report(source.name(), request.population(), request.options(), bounds, cells.tables(), timing,
                 (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** Fills one table, class by class, worst first. */
-    private static final class TableBuilder {
-        private final LoadedModel model;
-        private final Query query;
-        private final Vocabulary vocabulary;
-        private final String modelName;
-        private final Runnable classified;
-        private final Map<List<String>, Cell> cells = new LinkedHashMap<>();
-        private final List<List<String>> open = new ArrayList<>();
-
-        TableBuilder(LoadedModel model, Query query, List<String> population, Vocabulary vocabulary, String modelName,
-                Runnable classified) {
-            this.model = model;
-            this.query = query;
-            this.vocabulary = vocabulary;
-            this.modelName = modelName;
-            this.classified = classified;
-            for (String from : population) {
-                for (String to : population) {
-                    open.add(List.of(from, to));
-                    cells.put(List.of(from, to), null);
-                }
-            }
-        }
-
-        List<Cell> build() {
-            Annotations a = model.annotations();
-            String applicable = a.applicable().orElse("some Config");
-            if (!query.exists(query.runs() + " and " + applicable)) {
-                settleAll(CellOutcome.of(Outcome.NOT_APPLICABLE), "eventually (Machine.running = lastKernel)");
-                return List.copyOf(cells.values());
-            }
-            for (Outcome cls : List.of(Outcome.CORRUPTION, Outcome.LOST_LPIS)) {
-                List<Annotations.Annotated> props = a.properties().stream().filter(p -> p.outcome() == cls).toList();
-                if (!props.isEmpty()) {
-                    String fails = "not (" + String.join(" and ", props.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")";
-                    classify(cls, fails, props.get(0).name());
-                }
-            }
-            for (Annotations.Annotated w : a.outcomes()) {
-                classify(w.outcome(), w.predicate(), w.name());
-            }
-            settleAll(CellOutcome.of(Outcome.SAFE), "eventually (Machine.running = lastKernel and Machine.phase = Up)");
-            return List.copyOf(cells.values());
-        }
-
-        /** Gives {@code cls} to every open cell where {@code reached} eventually holds in some run. */
-        private void classify(Outcome cls, String reached, String name) {
-            while (!open.isEmpty()) {
-                Optional<LoadedModel.SolveResult> run = query.findRun(openCells() + " and eventually (" + reached + ")");
-                if (run.isEmpty()) {
-                    return;
-                }
-                Trace trace = TraceExtractor.extract(model, run.get().solution(), reached, name, cls);
-                List<String> cell = List.of(trace.configuration().chain().get(0).profile(),
-                        trace.configuration().chain().get(1).profile());
-                settle(cell, CellOutcome.of(cls), Optional.of(trace));
-            }
-        }
-
-        /** Gives {@code outcome} to every open cell whose chain can run; the rest cannot. */
-        private void settleAll(CellOutcome outcome, String runsToEnd) {
-            while (!open.isEmpty()) {
-                Optional<LoadedModel.SolveResult> run = query.findRun(openCells() + " and " + runsToEnd);
-                if (run.isEmpty()) {
-                    break;
-                }
-                settle(chainOf(run.get()), outcome, Optional.empty());
-            }
-            for (List<String> cell : List.copyOf(open)) {
-                settle(cell, CellOutcome.impossible(), Optional.empty());
-            }
-        }
-
-        private void settle(List<String> cell, CellOutcome outcome, Optional<Trace> evidence) {
-            if (!open.remove(cell)) {
-                throw new IllegalStateException("the solver named cell " + cell + " twice");
-            }
-            cells.put(cell, new Cell(cell.get(0), cell.get(1), outcome, evidence));
-            classified.run();
-        }
-
-        private List<String> chainOf(LoadedModel.SolveResult run) {
-            Trace t = TraceExtractor.extract(model, run.solution(), "some Config", "chain", Outcome.SAFE);
-            return List.of(t.configuration().chain().get(0).profile(), t.configuration().chain().get(1).profile());
-        }
-
-        private String openCells() {
-            return "(" + String.join(" or ", open.stream().map(c -> "(firstKernel.profile = "
-                    + vocabulary.profileAlloy(c.get(0), modelName) + " and lastKernel.profile = "
-                    + vocabulary.profileAlloy(c.get(1), modelName) + ")").toList()) + ")";
-        }
     }
 }

@@ -1,0 +1,139 @@
+package kexeccheck.checker;
+
+import edu.mit.csail.sdg.translator.A4Solution;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import kexeccheck.trace.Trace;
+
+/**
+ * Classifies every cell of a matrix with one translated query per question, enumerating the
+ * question's runs cell by cell on an incremental solver.
+ */
+final class CellClassifier {
+
+    /** What tells two cells apart: the chain's profiles and the table's firmware and hardware. */
+    private static final List<String> CELL = List.of("Kernel.profile", "Config.firmware", "Config.hardware");
+
+    private static final String REACHES_LAST = "eventually (Machine.running = lastKernel)";
+    private static final String LAST_IS_UP = "eventually (Machine.running = lastKernel and Machine.phase = Up)";
+
+    private final LoadedModel model;
+    private final String runs;
+    private final MatrixCells cells;
+    private Timing timing = Timing.NONE;
+
+    CellClassifier(LoadedModel model, String runs, MatrixCells cells) {
+        this.model = model;
+        this.runs = runs;
+        this.cells = cells;
+    }
+
+    /** Settles every cell; returns the solver time it took. */
+    Timing classify() {
+        Annotations a = model.annotations();
+        Set<List<String>> applicable = tablesWhere(a.applicable().orElse("some Config"));
+        for (Outcome cls : List.of(Outcome.CORRUPTION, Outcome.LOST_LPIS)) {
+            List<Annotations.Annotated> props = a.properties().stream().filter(p -> p.outcome() == cls).toList();
+            if (!props.isEmpty()) {
+                String fails = "not (" + String.join(" and ", props.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")";
+                settleWhere("eventually (" + fails + ")", fails, props.get(0).name(), cls, applicable);
+            }
+        }
+        for (Annotations.Annotated w : a.outcomes()) {
+            settleWhere("eventually (" + w.predicate() + ")", w.predicate(), w.name(), w.outcome(), applicable);
+        }
+        settleRunnable(LAST_IS_UP, Matrix.CellOutcome.of(Outcome.SAFE), applicable, true);
+        if (cells.open().stream().anyMatch(k -> !applicable.contains(table(k)))) {
+            settleRunnable(REACHES_LAST, Matrix.CellOutcome.of(Outcome.NOT_APPLICABLE), applicable, false);
+        }
+        cells.open().forEach(k -> cells.settle(k, Matrix.CellOutcome.impossible(), Optional.empty()));
+        return timing;
+    }
+
+    /** The tables (firmware, hardware) with a run where the model's applicability condition holds. */
+    private Set<List<String>> tablesWhere(String applicable) {
+        Set<List<String>> tables = new HashSet<>();
+        forEachRun(runs + " and " + applicable, List.of("Config.firmware", "Config.hardware"),
+                solution -> tables.add(table(keyOf(solution))));
+        return tables;
+    }
+
+    /** Gives {@code cls} to every open cell of an applicable table where {@code reached} happens in some run. */
+    private void settleWhere(String eventually, String reached, String name, Outcome cls, Set<List<String>> applicable) {
+        Optional<String> open = openCells(k -> applicable.contains(table(k)));
+        if (open.isEmpty()) {
+            return;
+        }
+        forEachRun(runs + " and " + open.get() + " and " + eventually, CELL, solution -> {
+            Trace run = TraceExtractor.extract(model, solution, reached, name, cls);
+            MatrixCells.Key key = MatrixCells.of(run);
+            if (applicable.contains(table(key)) && !cells.isSettled(key)) {
+                cells.settle(key, Matrix.CellOutcome.of(cls), Optional.of(run));
+            }
+        });
+    }
+
+    /** Gives {@code outcome} to the open cells with a run to the end, in applicable tables or in the others. */
+    private void settleRunnable(String toEnd, Matrix.CellOutcome outcome, Set<List<String>> applicable, boolean inApplicable) {
+        Optional<String> open = openCells(k -> applicable.contains(table(k)) == inApplicable);
+        if (open.isEmpty()) {
+            return;
+        }
+        forEachRun(runs + " and " + open.get() + " and " + toEnd, CELL, solution -> {
+            MatrixCells.Key key = keyOf(solution);
+            if (applicable.contains(table(key)) == inApplicable && !cells.isSettled(key)) {
+                cells.settle(key, outcome, Optional.empty());
+            }
+        });
+    }
+
+    /** Calls {@code onSolution} with one run of {@code formula} per valuation of {@code distinguishing}. */
+    private void forEachRun(String formula, List<String> distinguishing, Consumer<A4Solution> onSolution) {
+        RunEnumerator enumerator = RunEnumerator.start(model, formula, distinguishing);
+        for (Optional<A4Solution> s = enumerator.next(); s.isPresent(); s = enumerator.next()) {
+            onSolution.accept(s.get());
+        }
+        timing = timing.plus(enumerator.timing());
+    }
+
+    private MatrixCells.Key keyOf(A4Solution solution) {
+        return MatrixCells.of(TraceExtractor.extract(model, solution, "some Config", "run", Outcome.SAFE));
+    }
+
+    /**
+     * The open cells {@code among} as one formula, table by table, so that a question's enumeration
+     * never revisits a cell an earlier (worse) class settled; empty when there is none.
+     */
+    private Optional<String> openCells(Predicate<MatrixCells.Key> among) {
+        Map<List<String>, List<String>> byTable = new LinkedHashMap<>();
+        for (MatrixCells.Key k : cells.open()) {
+            if (among.test(k)) {
+                byTable.computeIfAbsent(table(k), t -> new ArrayList<>()).add(
+                        profile(k.from()) + "->" + profile(k.to()));
+            }
+        }
+        if (byTable.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> tables = new ArrayList<>();
+        byTable.forEach((t, pairs) -> tables.add("(Config.firmware = " + Names.valueToAlloy(t.get(0))
+                + " and Config.hardware = " + Names.valueToAlloy(t.get(1))
+                + " and (firstKernel.profile -> lastKernel.profile) in (" + String.join(" + ", pairs) + "))"));
+        return Optional.of("(" + String.join(" or ", tables) + ")");
+    }
+
+    private String profile(String cli) {
+        return model.vocabulary().profileAlloy(cli, model.source().name());
+    }
+
+    private static List<String> table(MatrixCells.Key key) {
+        return List.of(key.firmware(), key.hardware());
+    }
+}

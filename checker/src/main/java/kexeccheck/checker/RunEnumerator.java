@@ -1,0 +1,241 @@
+package kexeccheck.checker;
+
+import edu.mit.csail.sdg.alloy4.Err;
+import edu.mit.csail.sdg.translator.A4Solution;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kodkod.ast.Relation;
+import kodkod.engine.Explorer;
+import kodkod.engine.Solution;
+import kodkod.engine.Statistics;
+import kodkod.engine.fol2sat.Translation;
+import kodkod.engine.satlab.SATSolver;
+import kodkod.instance.PardinusBounds;
+import kodkod.instance.TemporalInstance;
+import kodkod.util.ints.IntIterator;
+import kodkod.util.ints.IntSet;
+
+/**
+ * The runs of one query, one for each distinct valuation of some static relations (the
+ * configuration a matrix cell or a cross-check case is made of), from ONE translation.
+ *
+ * <p>Why: translating a query to CNF costs 0.2–1 s, solving it again with one more clause costs
+ * milliseconds. Alloy's own enumeration ({@code A4Solution.next()}) blocks a whole instance or a
+ * whole static configuration (placements included), never a chosen part of it, so this class keeps
+ * the SAT solver Alloy left behind (SAT4J is incremental), adds one clause per run found that
+ * excludes that run's valuation of the distinguishing relations, and solves again. Each new model is
+ * handed back to Alloy through the enumeration hook of {@link A4Solution#next()}, so that it comes
+ * back as an ordinary {@link A4Solution} that the trace extractor reads like any other.
+ *
+ * <p>This reaches into Alloy 6.2.0's private fields; {@link #supported} says whether that worked,
+ * and callers fall back to one query per question when it did not.
+ */
+final class RunEnumerator {
+
+    private final LoadedModel model;
+    private final List<String> distinguishing;
+    private A4Solution current;
+    private Translation.Whole translation;
+    private PardinusBounds originalBounds;
+    private List<Relation> relations;
+    private Timing timing;
+    private boolean exhausted;
+    private boolean first = true;
+
+    private RunEnumerator(LoadedModel model, List<String> distinguishing) {
+        this.model = model;
+        this.distinguishing = List.copyOf(distinguishing);
+    }
+
+    /**
+     * Starts the enumeration of the runs of length {@code model.bounds().steps()} satisfying
+     * {@code formula}: translates and solves once.
+     *
+     * @param distinguishing the Kodkod names of the static relations whose valuations are enumerated
+     *     (e.g. {@code this/Kernel.profile}); runs agreeing on all of them count once
+     */
+    static RunEnumerator start(LoadedModel model, String formula, List<String> distinguishing) {
+        RunEnumerator e = new RunEnumerator(model, distinguishing);
+        LoadedModel.SolveResult first = model.solve(formula, model.bounds().steps());
+        e.timing = Timing.of(first);
+        if (!first.found()) {
+            e.exhausted = true;
+            return e;
+        }
+        e.current = first.solution();
+        e.attach();
+        return e;
+    }
+
+    /** Whether the solver could be kept: if not, only the first run is available. */
+    boolean supported() {
+        return exhausted || translation != null;
+    }
+
+    /** The solver time so far. */
+    Timing timing() {
+        return timing;
+    }
+
+    /**
+     * The next run: the first call gives the run found by the translation, each later call one whose
+     * valuation of the distinguishing relations differs from every run given before.
+     */
+    Optional<A4Solution> next() {
+        if (exhausted) {
+            return Optional.empty();
+        }
+        if (!first) {
+            if (translation == null) {
+                throw new IllegalStateException("incremental enumeration is not available for " + model.source().name());
+            }
+            current = solveExcludingCurrent();
+            if (current == null) {
+                exhausted = true;
+                return Optional.empty();
+            }
+        }
+        first = false;
+        return Optional.of(current);
+    }
+
+    private A4Solution solveExcludingCurrent() {
+        SATSolver cnf = translation.cnf();
+        List<Integer> clause = new ArrayList<>();
+        for (Relation r : relations) {
+            IntSet vars = translation.primaryVariables(r);
+            for (IntIterator it = vars.iterator(); it.hasNext();) {
+                int v = it.next();
+                clause.add(cnf.valueOf(v) ? -v : v);
+            }
+        }
+        if (clause.isEmpty()) { // the relations are fixed: there is only one valuation
+            return null;
+        }
+        cnf.addClause(clause.stream().mapToInt(Integer::intValue).toArray());
+        long start = System.nanoTime();
+        boolean sat = cnf.solve();
+        long solved = System.nanoTime() - start;
+        if (!sat) {
+            timing = timing.plus(new Timing(0, solved / 1_000_000, 1, 0));
+            cnf.free();
+            translation = null;
+            return null;
+        }
+        Solution solution = Solution.satisfiable(new Statistics(0, 0, 0, 0, solved / 1_000_000),
+                new TemporalInstance(translation.interpret(), originalBounds));
+        long wrapStart = System.nanoTime();
+        A4Solution next;
+        try {
+            set(current, "kEnumerator", new Handover(solution));
+            next = current.next();
+        } catch (Err e) {
+            throw new IllegalStateException("Alloy could not read back an enumerated run: " + e.msg, e);
+        }
+        timing = timing.plus(new Timing((System.nanoTime() - wrapStart) / 1_000_000, solved / 1_000_000, 1, 0));
+        return next;
+    }
+
+    /** Finds the live SAT solver behind Alloy's solution; leaves {@link #translation} null if it cannot. */
+    private void attach() {
+        try {
+            Object peeker = get(current, "kEnumerator");
+            Object iterator = get(peeker, "iterator");
+            Translation.Whole t = (Translation.Whole) get(iterator, "translation");
+            PardinusBounds bounds = (PardinusBounds) get(iterator, "originalBounds");
+            if (t == null || t.trivial()) {
+                return;
+            }
+            List<Relation> found = new ArrayList<>();
+            for (String name : distinguishing) {
+                List<Relation> named = t.bounds().relations().stream()
+                        .filter(r -> !r.isVariable() && (r.name().equals(name) || r.name().endsWith("/" + name))).toList();
+                if (named.size() != 1) {
+                    throw new IllegalArgumentException(model.source().name() + " has " + named.size()
+                            + " static relations named " + name + ", not one");
+                }
+                found.add(named.get(0));
+            }
+            this.relations = found;
+            this.originalBounds = bounds;
+            this.translation = t;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            translation = null;
+        }
+    }
+
+    private static Object get(Object owner, String field) throws ReflectiveOperationException {
+        Field f = findField(owner.getClass(), field);
+        f.setAccessible(true);
+        return f.get(owner);
+    }
+
+    private static void set(Object owner, String field, Object value) {
+        try {
+            Field f = findField(owner.getClass(), field);
+            f.setAccessible(true);
+            f.set(owner, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot hand a run back to Alloy", e);
+        }
+    }
+
+    private static Field findField(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(type.getName() + "." + name);
+    }
+
+    /** Gives Alloy exactly one solution: the one the enumerator found. */
+    private static final class Handover implements Explorer<Solution> {
+        private Solution solution;
+
+        Handover(Solution solution) {
+            this.solution = solution;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return solution != null;
+        }
+
+        @Override
+        public Solution next() {
+            Solution s = solution;
+            solution = null;
+            return s;
+        }
+
+        @Override
+        public Solution nextC() {
+            throw new UnsupportedOperationException("configuration enumeration goes through RunEnumerator");
+        }
+
+        @Override
+        public Solution nextP() {
+            return next();
+        }
+
+        @Override
+        public Solution nextS(int state, int delta, java.util.Set<Relation> change) {
+            throw new UnsupportedOperationException("forks go through RunEnumerator");
+        }
+
+        @Override
+        public boolean hasNextC() {
+            return false;
+        }
+
+        @Override
+        public boolean hasNextP() {
+            return hasNext();
+        }
+    }
+}
