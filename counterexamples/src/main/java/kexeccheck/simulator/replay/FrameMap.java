@@ -3,6 +3,7 @@ package kexeccheck.simulator.replay;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kexeccheck.simulator.World;
 import kexeccheck.simulator.memory.AddressRange;
 import kexeccheck.trace.Configuration;
 
@@ -24,17 +25,17 @@ import kexeccheck.trace.Configuration;
 public final class FrameMap {
 
     /** A frame's size. */
-    public static final long FRAME = 64 * 1024;
+    public static final long FRAME = World.FRAME;
     /** RAM. */
-    public static final AddressRange RAM = new AddressRange(0x4000_0000L, 0x4000_0000L);
+    public static final AddressRange RAM = World.RAM;
     /** Frames outside the LPI and crash regions. */
     public static final long FRAME_BASE = 0x4800_0000L;
     /** The LPI region. */
-    public static final long LPI_BASE = 0x4a00_0000L;
+    public static final long LPI_BASE = World.LPI_BASE;
     /** The crashkernel region. */
-    public static final long CRASH_BASE = 0x4c00_0000L;
+    public static final long CRASH_BASE = World.CRASH_BASE;
     /** The crashkernel region's size. */
-    public static final long CRASH_SIZE = 32L << 20;
+    public static final long CRASH_SIZE = World.CRASH_SIZE;
 
     private final Map<String, Long> pa = new LinkedHashMap<>();
     private final AddressRange lpiRegion;
@@ -54,7 +55,7 @@ public final class FrameMap {
             }
         }
         lpiRegion = lpi.isEmpty() ? null : new AddressRange(LPI_BASE, lpi.size() * FRAME);
-        crashRegion = crash.isEmpty() ? null : new AddressRange(CRASH_BASE, CRASH_SIZE);
+        crashRegion = crash.isEmpty() ? null : World.crashRegion();
     }
 
     /** The physical address of a frame. */

@@ -14,16 +14,21 @@ import kexeccheck.simulator.memory.AddressRange;
 
 /**
  * The properties of domain.md §5, judged on the simulator's own state after a
- * step: each answer is the reasons it fails (empty when it holds).
+ * step: each answer is the reasons it fails (empty when it holds). Used by the
+ * replay and by the explorer.
  */
-final class SimProperties {
+public final class SimProperties {
 
     /** The incident kinds no-stray-write is about (not double owners, not memreserve nodes: the model has neither). */
     private static final java.util.Set<String> STRAY = java.util.Set.of("stray-gic-write", "stray-table-write", "live-table-reused");
 
     private SimProperties() {}
 
-    static List<String> violations(String property, Machine m, StepRecord r) {
+    /**
+     * Why {@code property} fails after the step {@code r} of {@code m}. Judge
+     * {@code its-quiescent} once per step: it consumes the ITS's count of unsafe reprogrammings.
+     */
+    public static List<String> violations(String property, Machine m, StepRecord r) {
         return switch (property) {
             case "no-stray-write" -> r.incidents.stream().filter(i -> STRAY.contains(i.kind()))
                     .map(Incident::describe).toList();

@@ -10,13 +10,12 @@ import java.util.Set;
 import kexeccheck.simulator.Machine;
 import kexeccheck.simulator.MachineConfig;
 import kexeccheck.simulator.KernelSpec;
+import kexeccheck.simulator.World;
 import kexeccheck.simulator.detect.StepRecord;
-import kexeccheck.simulator.kernel.Capabilities;
 import kexeccheck.simulator.kernel.Placement;
 import kexeccheck.simulator.kernel.Use;
 import kexeccheck.simulator.loader.Segments;
 import kexeccheck.simulator.memory.AddressRange;
-import kexeccheck.simulator.memory.Board;
 import kexeccheck.trace.Configuration;
 import kexeccheck.trace.State;
 import kexeccheck.trace.Trace;
@@ -39,11 +38,7 @@ public final class TraceReplayer {
         Configuration config = trace.configuration();
         FrameMap frames = new FrameMap(config);
         Map<String, String> opt = config.options();
-        Board board = Board.qemuVirt(FrameMap.RAM, config.cpus().size(), frames.lpiRegion(), frames.crashRegion());
-        MachineConfig mc = new MachineConfig(board, "clearable".equals(opt.get("hardware")),
-                "efi".equals(opt.get("firmware")), "dt-preprogrammed".equals(opt.get("firmware")),
-                "nomap".equals(opt.get("reserved-memory")), "honours-reserved".equals(opt.get("loader")),
-                "user-without-reserved".equals(opt.get("dtb")));
+        MachineConfig mc = World.machineConfig(opt, config.cpus().size(), frames.lpiRegion(), frames.crashRegion());
         Map<String, Map<String, Long>> wanted = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>();
         Machine machine = new Machine(mc, kernel -> placement(wanted.computeIfAbsent(kernel, k -> new LinkedHashMap<>()),
@@ -55,8 +50,7 @@ public final class TraceReplayer {
             Configuration.KernelInstance k = config.kernel(state.kernel());
             int at = config.chain().indexOf(k);
             boolean crashNext = at + 1 < config.chain().size() && config.chain().get(at + 1).entry().equals("crash-kexec");
-            KernelSpec spec = new KernelSpec(k.name(), new Capabilities(Set.copyOf(k.capabilities())),
-                    k.profile().contains("6.12") ? 0xc2 : 0xa2, crashNext);
+            KernelSpec spec = World.kernelSpec(k.name(), k.profile(), Set.copyOf(k.capabilities()), crashNext);
             String event = state.event() == null ? "power-on" : state.event();
             refusals.clear();
             StepRecord record = switch (event) {
