@@ -105,7 +105,6 @@ public record ExploredConfiguration(Profile first, Profile second, String firmwa
     /** Why the chain cannot be run at all, or null when it can. */
     public String whyNotRunnable() {
         if (first.has(KDUMP_CAPTURE)) return "K1 (" + first.name() + ") is a capture kernel: it is only entered by a crash kexec";
-        if (crash() && !second.has(KDUMP_CAPTURE)) return "a crash kexec enters a capture kernel; K2 (" + second.name() + ") is not one";
         if (!crash() && second.has(KDUMP_CAPTURE)) return "K2 (" + second.name() + ") is a capture kernel: it is only entered by a crash kexec";
         return null;
     }
