@@ -6,6 +6,8 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import kodkod.ast.Relation;
 import kodkod.engine.Explorer;
 import kodkod.engine.Solution;
@@ -43,6 +45,7 @@ final class RunEnumerator {
     private Timing timing;
     private boolean exhausted;
     private boolean first = true;
+    private final Set<Valuation> excluded = new java.util.HashSet<>();
 
     private RunEnumerator(LoadedModel model, List<String> distinguishing) {
         this.model = model;
@@ -87,10 +90,11 @@ final class RunEnumerator {
         if (exhausted) {
             return Optional.empty();
         }
+        if (first && !excluded.isEmpty() && excluded.contains(valuation())) {
+            first = false; // Alloy's own first run was excluded since
+        }
         if (!first) {
-            if (translation == null) {
-                throw new IllegalStateException("incremental enumeration is not available for " + model.source().name());
-            }
+            requireSolver();
             current = solveExcludingCurrent();
             if (current == null) {
                 exhausted = true;
@@ -101,20 +105,91 @@ final class RunEnumerator {
         return Optional.of(current);
     }
 
-    private A4Solution solveExcludingCurrent() {
+    /**
+     * The current run's valuation of the distinguishing relations, as tuple indices: the same
+     * model parsed with the same bounds numbers tuples alike in every translation, so a valuation
+     * found by one enumerator can be excluded from another's.
+     */
+    Valuation valuation() {
+        requireSolver();
         SATSolver cnf = translation.cnf();
-        List<Integer> clause = new ArrayList<>();
+        List<Set<Integer>> chosen = new ArrayList<>();
         for (Relation r : relations) {
-            IntSet vars = translation.primaryVariables(r);
-            for (IntIterator it = vars.iterator(); it.hasNext();) {
-                int v = it.next();
-                clause.add(cnf.valueOf(v) ? -v : v);
+            Set<Integer> in = new TreeSet<>();
+            for (IntIterator it = translation.bounds().lowerBound(r).indexView().iterator(); it.hasNext();) {
+                in.add(it.next());
+            }
+            forEachFreeTuple(r, (index, var) -> {
+                if (cnf.valueOf(var)) {
+                    in.add(index);
+                }
+            });
+            chosen.add(Set.copyOf(in));
+        }
+        return new Valuation(List.copyOf(chosen));
+    }
+
+    /** Excludes the runs with this valuation from every later {@link #next()}. */
+    void exclude(Valuation valuation) {
+        if (exhausted) {
+            return;
+        }
+        requireSolver();
+        if (first) {
+            excluded.add(valuation);
+        }
+        List<Integer> clause = new ArrayList<>();
+        for (int i = 0; i < relations.size(); i++) {
+            Set<Integer> in = valuation.tuples().get(i);
+            forEachFreeTuple(relations.get(i), (index, var) -> clause.add(in.contains(index) ? -var : var));
+        }
+        if (clause.isEmpty()) {
+            exhausted = true; // nothing is free: the only valuation is excluded
+            return;
+        }
+        translation.cnf().addClause(clause.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * A valuation of the distinguishing relations, in their order: the indices of the tuples each
+     * holds.
+     */
+    record Valuation(List<Set<Integer>> tuples) {}
+
+    /** Kodkod gives a relation's free tuples (upper minus lower bound) consecutive variables in index order. */
+    private void forEachFreeTuple(Relation r, java.util.function.BiConsumer<Integer, Integer> action) {
+        IntSet vars = translation.primaryVariables(r);
+        if (vars.isEmpty()) {
+            return;
+        }
+        int var = vars.min();
+        IntSet lower = translation.bounds().lowerBound(r).indexView();
+        for (IntIterator it = translation.bounds().upperBound(r).indexView().iterator(); it.hasNext();) {
+            int index = it.next();
+            if (!lower.contains(index)) {
+                action.accept(index, var++);
             }
         }
-        if (clause.isEmpty()) { // the relations are fixed: there is only one valuation
+        if (var != vars.max() + 1) {
+            throw new IllegalStateException("Kodkod numbered the variables of " + r + " differently than expected");
+        }
+    }
+
+    private void requireSolver() {
+        if (translation == null) {
+            throw new IllegalStateException("incremental enumeration is not available for " + model.source().name());
+        }
+    }
+
+    private A4Solution solveExcludingCurrent() {
+        SATSolver cnf = translation.cnf();
+        if (relations.stream().allMatch(r -> translation.primaryVariables(r).isEmpty())) {
+            return null; // the relations are fixed: there is only one valuation
+        }
+        exclude(valuation());
+        if (exhausted) {
             return null;
         }
-        cnf.addClause(clause.stream().mapToInt(Integer::intValue).toArray());
         long start = System.nanoTime();
         boolean sat = cnf.solve();
         long solved = System.nanoTime() - start;

@@ -62,6 +62,11 @@ final class TraceExtractor {
         return new TraceExtractor(model, solution).trace(failing, property, outcome);
     }
 
+    /** The configuration of a solution, without its states. */
+    static Configuration configuration(LoadedModel model, A4Solution solution) {
+        return new TraceExtractor(model, solution).configuration();
+    }
+
     private Trace trace(String failing, String property, Outcome outcome) {
         int end = -1;
         for (int i = 0; i < solution.getTraceLength(); i++) {

@@ -1,0 +1,117 @@
+package kexeccheck.checker;
+
+import edu.mit.csail.sdg.translator.A4Solution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import kexeccheck.trace.Bounds;
+import kexeccheck.trace.Configuration;
+import kexeccheck.trace.Trace;
+
+/**
+ * The checker's outcome class of every configuration of a scope — every chain of two kernels
+ * from a population, every value of every option — each decided as {@code check --chain A,B} with
+ * every option fixed would decide it.
+ *
+ * <p>One translation per question, worst class first (corruption, lost LPIs, each outcome
+ * witness, then safe, then not-applicable); each question enumerates, on one incremental solver,
+ * the configurations where its answer is yes and that no earlier question settled
+ * ({@link RunEnumerator}). A configuration no question reaches cannot run.
+ */
+public final class ConfigurationSpace {
+
+    private ConfigurationSpace() {}
+
+    /**
+     * What to classify.
+     *
+     * @param model a shipped proposal's name or an {@code .als} file
+     * @param population the profiles of both kernels
+     * @param options each option's values to cover (an option left out covers all its values)
+     * @param cpus the number of CPUs
+     */
+    public record Scope(String model, List<String> population, Map<String, List<String>> options, int cpus) {
+        public Scope {
+            population = List.copyOf(population);
+            options = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(options));
+        }
+    }
+
+    /**
+     * One configuration's class, reported while its run is at hand.
+     *
+     * @param first the first kernel's profile
+     * @param second the second kernel's profile
+     * @param options one value of every option
+     * @param outcome its class
+     * @param evidence the run behind the class (extracted on demand, valid only during the callback)
+     */
+    public record Verdict(String first, String second, Map<String, String> options, Outcome outcome,
+            Supplier<Trace> evidence) {}
+
+    /**
+     * How the classification went.
+     *
+     * @param model the model's name
+     * @param bounds the bounds of every verdict
+     * @param classified how many configurations can run
+     * @param timing the solver time
+     */
+    public record Summary(String model, Bounds bounds, int classified, Timing timing) {}
+
+    /**
+     * Classifies every configuration of the scope that can run, telling {@code verdicts} each one as
+     * it is found; the configurations never told cannot run.
+     *
+     * @throws BadInputException for an unknown model, profile or option value
+     */
+    public static Summary classify(Scope scope, Consumer<Verdict> verdicts) {
+        ModelSource source = ModelSource.resolve(scope.model());
+        CheckRequest request = new CheckRequest(scope.model(), List.of(), scope.population(), 2, scope.options(),
+                scope.cpus(), Optional.empty(), Optional.empty(), List.of());
+        Bounds bounds = BoundsPolicy.forRequest(source, request);
+        LoadedModel model = LoadedModel.load(source, bounds);
+        String runs = QueryText.runs(QueryText.configuration(request, model.vocabulary(), source.name()));
+        List<String> distinguishing = new ArrayList<>(List.of("Kernel.profile"));
+        model.vocabulary().optionFields().values().forEach(f -> distinguishing.add("Config." + f));
+
+        Annotations a = model.annotations();
+        String applicable = a.applicable().orElse("some Config");
+        String lastIsUp = "(Machine.running = lastKernel and Machine.phase = Up)";
+        List<Question> questions = new ArrayList<>();
+        for (Outcome cls : List.of(Outcome.CORRUPTION, Outcome.LOST_LPIS)) {
+            List<Annotations.Annotated> props = a.properties().stream().filter(p -> p.outcome() == cls).toList();
+            if (!props.isEmpty()) {
+                questions.add(new Question(cls, props.get(0).name(), "not (" + String.join(" and ",
+                        props.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")", "some Config"));
+            }
+        }
+        a.outcomes().stream().sorted((x, y) -> x.outcome().compareTo(y.outcome()))
+                .forEach(w -> questions.add(new Question(w.outcome(), w.name(), w.predicate(), "some Config")));
+        questions.add(new Question(Outcome.SAFE, "runs", lastIsUp, applicable));
+        questions.add(new Question(Outcome.NOT_APPLICABLE, "runs", lastIsUp, "not (" + applicable + ")"));
+
+        List<RunEnumerator.Valuation> settled = new ArrayList<>();
+        Timing timing = Timing.NONE;
+        for (Question q : questions) {
+            RunEnumerator runsOf = RunEnumerator.start(model, runs + " and (" + q.condition() + ") and eventually ("
+                    + q.reached() + ")", distinguishing);
+            settled.forEach(runsOf::exclude);
+            for (Optional<A4Solution> s = runsOf.next(); s.isPresent(); s = runsOf.next()) {
+                settled.add(runsOf.valuation());
+                A4Solution solution = s.get();
+                Configuration c = TraceExtractor.configuration(model, solution);
+                verdicts.accept(new Verdict(c.chain().get(0).profile(), c.chain().get(1).profile(), c.options(),
+                        q.outcome(), () -> TraceExtractor.extract(model, solution, q.reached(), q.name(), q.outcome())));
+            }
+            timing = timing.plus(runsOf.timing());
+        }
+        return new Summary(source.name(), bounds, settled.size(), timing);
+    }
+
+    /** Is there a run, satisfying {@code condition} throughout, where {@code reached} eventually holds? */
+    private record Question(Outcome outcome, String name, String reached, String condition) {}
+}

@@ -1,0 +1,179 @@
+package kexeccheck.checker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import kexeccheck.simulator.explore.ExploredConfiguration;
+import kexeccheck.simulator.explore.Explorer;
+import kexeccheck.trace.Bounds;
+import kexeccheck.trace.TraceNarrator;
+
+/**
+ * The cross-check: every configuration of a scope classified twice, by the concrete table
+ * simulator alone ({@link Explorer}: every run that matters, byte by byte) and by the checker
+ * ({@link ConfigurationSpace}: every run within the bounds, on the Alloy model), and the two
+ * classes compared. The two accounts share the profiles' capability sets and the option values
+ * — the questions — and nothing that decides an answer.
+ */
+public final class CrossCheck {
+
+    private CrossCheck() {}
+
+    /** The class of a chain that cannot run, in both accounts' words. */
+    public static final String CANNOT_RUN = "cannot-run";
+
+    /**
+     * One configuration the two accounts classify differently.
+     *
+     * @param configuration the configuration as {@code check} options
+     * @param simulator the simulator's class
+     * @param checker the checker's class
+     * @param simulatorRun the simulator's run behind its class (events, choices, reasons), if any
+     * @param checkerRun the checker's run behind its class, step by step, if any
+     */
+    public record Disagreement(String configuration, String simulator, String checker, List<String> simulatorRun,
+            List<String> checkerRun) {}
+
+    /**
+     * The comparison.
+     *
+     * @param model the model
+     * @param scope what was compared
+     * @param bounds the checker's bounds
+     * @param configurations how many configurations
+     * @param agreements how many got the same class from both
+     * @param classes for each (checker class, simulator class), how many configurations
+     * @param disagreements the first disagreements, each with both explanations
+     * @param simulatorMillis the simulator's wall time (it runs beside the checker)
+     * @param checkerMillis the checker's wall time
+     * @param timing the checker's solver time
+     */
+    public record Report(String model, ConfigurationSpace.Scope scope, Bounds bounds, int configurations,
+            int agreements, Map<String, Map<String, Integer>> classes, List<Disagreement> disagreements,
+            long simulatorMillis, long checkerMillis, Timing timing) {
+
+        /** Whether every configuration got the same class from both accounts. */
+        public boolean agree() {
+            return agreements == configurations;
+        }
+    }
+
+    /**
+     * Runs both accounts over the scope and compares them.
+     *
+     * @param keep how many disagreements to keep with their explanations
+     * @throws BadInputException for an unknown model, profile or option value
+     */
+    public static Report run(ConfigurationSpace.Scope scope, int keep) {
+        ModelDescription description = ModelDescription.of(scope.model());
+        List<ExploredConfiguration.Profile> profiles = new ArrayList<>();
+        for (String p : scope.population()) {
+            List<String> caps = description.profiles().get(p);
+            if (caps == null) {
+                throw new BadInputException("unknown profile '" + p + "' in model " + description.model() + " (known: "
+                        + String.join(", ", description.profiles().keySet()) + ")");
+            }
+            profiles.add(new ExploredConfiguration.Profile(p, java.util.Set.copyOf(caps)));
+        }
+        Map<String, List<String>> values = optionValues(scope, description);
+
+        // the simulator runs on the other core while the checker parses and translates
+        long start = System.nanoTime();
+        long[] simulatorMillis = new long[1];
+        CompletableFuture<Map<String, Explorer.Result>> simulated = CompletableFuture.supplyAsync(() -> {
+            Map<String, Explorer.Result> results = new LinkedHashMap<>();
+            Explorer.exploreAll(profiles, profiles, values).forEach(r -> results.put(r.configuration().describe(), r));
+            simulatorMillis[0] = (System.nanoTime() - start) / 1_000_000;
+            return results;
+        });
+
+        Comparison comparison = new Comparison(keep);
+        Map<String, String> checker = new HashMap<>();
+        ConfigurationSpace.Summary summary = ConfigurationSpace.classify(scope, v -> {
+            String key = describe(v.first(), v.second(), v.options(), scope.cpus());
+            String cls = v.outcome().cliName();
+            checker.put(key, cls);
+            Explorer.Result sim = simulated.join().get(key);
+            if (sim == null) {
+                throw new IllegalStateException("the checker classified a configuration the simulator never saw: " + key);
+            }
+            comparison.add(key, sim, cls, () -> TraceNarrator.explain(v.evidence().get()));
+        });
+        long checked = System.nanoTime();
+        Map<String, Explorer.Result> simulator = simulated.join();
+        simulator.forEach((key, sim) -> {
+            if (!checker.containsKey(key)) {
+                comparison.add(key, sim, CANNOT_RUN, () -> List.of("no run of the model gets this chain to its last"
+                        + " kernel within the bounds"));
+            }
+        });
+        return new Report(description.model(), scope, summary.bounds(), comparison.total, comparison.agreements,
+                comparison.classes, List.copyOf(comparison.kept), simulatorMillis[0],
+                (checked - start) / 1_000_000, summary.timing());
+    }
+
+    private static Map<String, List<String>> optionValues(ConfigurationSpace.Scope scope, ModelDescription description) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> option : ExploredConfiguration.OPTION_VALUES.entrySet()) {
+            List<String> known = description.options().get(option.getKey());
+            if (known == null || !known.equals(option.getValue())) {
+                throw new BadInputException("model " + description.model() + " gives --" + option.getKey()
+                        + " the values " + known + ", the simulator knows " + option.getValue());
+            }
+            List<String> chosen = scope.options().getOrDefault(option.getKey(), known);
+            for (String v : chosen) {
+                if (!known.contains(v)) {
+                    throw new BadInputException("--" + option.getKey() + ": unknown value '" + v + "' (known: "
+                            + String.join(", ", known) + ")");
+                }
+            }
+            values.put(option.getKey(), chosen);
+        }
+        for (String option : scope.options().keySet()) {
+            if (!values.containsKey(option)) {
+                throw new BadInputException("unknown option --" + option);
+            }
+        }
+        return values;
+    }
+
+    private static String describe(String first, String second, Map<String, String> options, int cpus) {
+        StringBuilder b = new StringBuilder("--chain " + first + "," + second);
+        ExploredConfiguration.OPTION_VALUES.keySet().forEach(k -> b.append(" --").append(k).append(' ')
+                .append(options.get(k)));
+        if (cpus != 2) {
+            b.append(" --cpus ").append(cpus);
+        }
+        return b.toString();
+    }
+
+    /** Tallies the classes and keeps the first disagreements. */
+    private static final class Comparison {
+        final int keep;
+        int total;
+        int agreements;
+        final Map<String, Map<String, Integer>> classes = new TreeMap<>();
+        final List<Disagreement> kept = new ArrayList<>();
+
+        Comparison(int keep) {
+            this.keep = keep;
+        }
+
+        void add(String key, Explorer.Result sim, String checkerClass, java.util.function.Supplier<List<String>> checkerRun) {
+            total++;
+            String simClass = sim.outcome().label();
+            classes.computeIfAbsent(checkerClass, c -> new TreeMap<>()).merge(simClass, 1, Integer::sum);
+            if (simClass.equals(checkerClass)) {
+                agreements++;
+            } else if (kept.size() < keep) {
+                List<String> simRun = sim.witness() == null ? List.of(String.valueOf(sim.note()))
+                        : List.of(sim.witness().describe().split("\n"));
+                kept.add(new Disagreement(key, simClass, checkerClass, simRun, checkerRun.get()));
+            }
+        }
+    }
+}

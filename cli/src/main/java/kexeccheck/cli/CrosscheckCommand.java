@@ -1,0 +1,64 @@
+package kexeccheck.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kexeccheck.checker.BadInputException;
+import kexeccheck.checker.ConfigurationSpace;
+import kexeccheck.checker.CrossCheck;
+import kexeccheck.checker.ModelDescription;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kexec-check crosscheck}: the checker against the concrete table simulator, configuration by configuration. */
+@Command(name = "crosscheck", mixinStandardHelpOptions = true,
+        description = {"Classifies every configuration of the scope twice -- by the concrete table simulator alone"
+                + " (every run that matters, byte by byte) and by the checker (every run within the bounds) -- and"
+                + " compares the two: every chain of two kernels from the population, every value of every option"
+                + " left open, 2 CPUs. Prints the agreement count and every disagreement with both explanations."})
+final class CrosscheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigurationOptions configuration;
+
+    @Option(names = "--population", split = ",", paramLabel = "PROFILE",
+            description = "The profiles of both kernels. Default: every profile of the model.")
+    List<String> population = new ArrayList<>();
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "20",
+            description = "Explain at most this many disagreements. Default: ${DEFAULT-VALUE}.")
+    int show;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    CheckCommand.ReportFormat format;
+
+    @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
+    boolean noTiming;
+
+    @Override
+    public Integer call() {
+        if (configuration.cpus != 2) {
+            throw new BadInputException("--cpus " + configuration.cpus + ": the cross-check covers 2 CPUs");
+        }
+        if (show < 0) {
+            throw new BadInputException("--show " + show + ": must be 0 or more");
+        }
+        List<String> profiles = population.isEmpty()
+                ? List.copyOf(ModelDescription.of(configuration.model).profiles().keySet()) : population;
+        CrossCheck.Report report = CrossCheck.run(
+                new ConfigurationSpace.Scope(configuration.model, profiles, configuration.values(), 2), show);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == CheckCommand.ReportFormat.json
+                ? CrosscheckReport.json(report, !noTiming)
+                : CrosscheckReport.text(report, !noTiming));
+        out.flush();
+        return report.agree() ? KexecCheck.OK : KexecCheck.VIOLATED;
+    }
+}

@@ -1,0 +1,103 @@
+package kexeccheck.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.TreeSet;
+import kexeccheck.checker.CrossCheck;
+import kexeccheck.trace.TraceJson;
+
+/** The cross-check as text or JSON. */
+final class CrosscheckReport {
+
+    private CrosscheckReport() {}
+
+    static String text(CrossCheck.Report r, boolean withTimes) {
+        StringBuilder out = new StringBuilder();
+        int n = r.scope().population().size();
+        out.append("kexec-check ").append(Version.current()).append(": cross-check of model ").append(r.model())
+                .append(" against the concrete table simulator\n");
+        out.append(String.format("scope: %d configurations: %d x %d chains of %s, every option value%s, 2 CPUs%n",
+                r.configurations(), n, n, String.join(",", r.scope().population()),
+                r.scope().options().isEmpty() ? "" : " within " + r.scope().options()));
+        out.append("checker bounds: ").append(r.bounds().describe()).append('\n');
+        out.append(String.format("agreement: %d/%d (%.1f%%)%n", r.agreements(), r.configurations(),
+                r.configurations() == 0 ? 100.0 : 100.0 * r.agreements() / r.configurations()));
+        TreeSet<String> simClasses = new TreeSet<>();
+        r.classes().values().forEach(m -> simClasses.addAll(m.keySet()));
+        out.append(String.format("%n  %-16s", "checker \\ sim"));
+        simClasses.forEach(c -> out.append(String.format(" %14s", c)));
+        out.append('\n');
+        r.classes().forEach((checker, bySim) -> {
+            out.append(String.format("  %-16s", checker));
+            simClasses.forEach(c -> out.append(String.format(" %14s", bySim.getOrDefault(c, 0) == 0 ? "."
+                    : bySim.get(c).toString())));
+            out.append('\n');
+        });
+        int disagreements = r.configurations() - r.agreements();
+        if (disagreements > 0) {
+            out.append(String.format("%ndisagreements (%d, the first %d explained):%n", disagreements,
+                    r.disagreements().size()));
+            for (CrossCheck.Disagreement d : r.disagreements()) {
+                out.append("\n  ").append(d.configuration()).append('\n');
+                out.append("    simulator: ").append(d.simulator()).append('\n');
+                d.simulatorRun().forEach(l -> out.append("      ").append(l).append('\n'));
+                out.append("    checker:   ").append(d.checker()).append('\n');
+                d.checkerRun().forEach(l -> out.append("      ").append(l).append('\n'));
+            }
+        }
+        if (withTimes) {
+            out.append(String.format("%ntime: simulator %.1f s; checker %.1f s (translation %.1f s, solving %.1f s,"
+                    + " %d solver calls)%n", r.simulatorMillis() / 1000.0, r.checkerMillis() / 1000.0,
+                    r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0, r.timing().solverCalls()));
+        }
+        return out.toString();
+    }
+
+    static String json(CrossCheck.Report r, boolean withTimes) {
+        ObjectNode root = TraceJson.mapper().createObjectNode();
+        root.put("tool", "kexec-check");
+        root.put("version", Version.current());
+        root.put("model", r.model());
+        ArrayNode population = root.putArray("population");
+        r.scope().population().forEach(population::add);
+        ObjectNode options = root.putObject("options");
+        r.scope().options().forEach((k, v) -> strings(options.putArray(k), v));
+        root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));
+        root.put("configurations", r.configurations());
+        root.put("agreements", r.agreements());
+        ObjectNode classes = root.putObject("classes");
+        r.classes().forEach((checker, bySim) -> {
+            ObjectNode row = classes.putObject(checker);
+            bySim.forEach(row::put);
+        });
+        ArrayNode disagreements = root.putArray("disagreements");
+        for (CrossCheck.Disagreement d : r.disagreements()) {
+            ObjectNode o = disagreements.addObject();
+            o.put("configuration", d.configuration());
+            o.put("simulator", d.simulator());
+            o.put("checker", d.checker());
+            strings(o.putArray("simulatorRun"), d.simulatorRun());
+            strings(o.putArray("checkerRun"), d.checkerRun());
+        }
+        if (withTimes) {
+            ObjectNode timing = root.putObject("timing");
+            timing.put("simulatorMillis", r.simulatorMillis());
+            timing.put("checkerMillis", r.checkerMillis());
+            timing.put("translateMillis", r.timing().translateMillis());
+            timing.put("solveMillis", r.timing().solveMillis());
+            timing.put("solverCalls", r.timing().solverCalls());
+        }
+        try {
+            return TraceJson.mapper().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the cross-check could not be written as JSON", e);
+        }
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+}

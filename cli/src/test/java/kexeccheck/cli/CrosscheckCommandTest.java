@@ -1,0 +1,64 @@
+package kexeccheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kexeccheck.checker.ConfigurationSpace;
+import kexeccheck.checker.CrossCheck;
+import kexeccheck.checker.Timing;
+import kexeccheck.trace.Bounds;
+import kexeccheck.trace.TraceJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kexec-check crosscheck} as a user runs it: the simulator and the checker must give every
+ * configuration of the scope the same class.
+ */
+class CrosscheckCommandTest {
+
+    @Test
+    void bothAccountsClassEveryConfigurationAlike() throws Exception {
+        CliRun run = CliRun.of("crosscheck", "--population", "linux-4.19,linux-6.1,kdump-6.1", "--firmware",
+                "efi,dt-preprogrammed", "--loader", "honours-reserved", "--dtb", "passthrough", "--format", "json",
+                "--no-timing");
+        JsonNode report = TraceJson.mapper().readTree(run.out());
+        // 3 x 3 chains x 2 firmware x 2 reserved-memory x 3 hardware x 2 devices x 2 kexec
+        assertEquals(432, report.get("configurations").asInt(), run.out());
+        assertEquals(432, report.get("agreements").asInt(), run.out());
+        assertEquals(KexecCheck.OK, run.exitCode(), run.err());
+        Map<String, Integer> checkerClasses = new TreeMap<>();
+        report.get("classes").fields().forEachRemaining(e -> e.getValue().fields().forEachRemaining(
+                s -> checkerClasses.merge(e.getKey(), s.getValue().asInt(), Integer::sum)));
+        // the scope reaches every class but fail-stop, so agreement is not agreement on one answer
+        assertEquals(List.of("cannot-run", "corruption", "lost-lpis", "not-applicable", "recoverable", "safe"),
+                List.copyOf(checkerClasses.keySet()), run.out());
+    }
+
+    @Test
+    void aDisagreementIsExplainedByBothAccounts() {
+        CrossCheck.Disagreement d = new CrossCheck.Disagreement("--chain linux-6.1,linux-6.1 --firmware dt",
+                "corruption", "safe", List.of("choices: K2 property table on F3", "  xx  stray write"),
+                List.of("every run ends safely"));
+        CrossCheck.Report r = new CrossCheck.Report("upstream", new ConfigurationSpace.Scope("upstream",
+                List.of("linux-6.1"), Map.of(), 2), new Bounds(2, 2, 9, 5, true), 2, 1,
+                Map.of("safe", Map.of("corruption", 1, "safe", 1)), List.of(d), 0, 0, Timing.NONE);
+        String text = CrosscheckReport.text(r, false);
+        assertTrue(text.contains("agreement: 1/2 (50.0%)"), text);
+        assertTrue(text.contains("disagreements (1, the first 1 explained):"), text);
+        assertTrue(text.contains("  --chain linux-6.1,linux-6.1 --firmware dt\n    simulator: corruption\n"
+                + "      choices: K2 property table on F3\n        xx  stray write\n    checker:   safe\n"
+                + "      every run ends safely\n"), text);
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        CliRun.of("crosscheck", "--cpus", "3").assertBadInput("--cpus 3");
+        CliRun.of("crosscheck", "--population", "linux-9.9").assertBadInput("linux-9.9");
+        CliRun.of("crosscheck", "--firmware", "bios").assertBadInput("bios");
+        CliRun.of("crosscheck", "--show", "-1").assertBadInput("--show");
+    }
+}
