@@ -35,7 +35,8 @@ public record ModelDescription(
      */
     public static ModelDescription of(String modelName) {
         ModelSource source = ModelSource.resolve(modelName);
-        LoadedModel model = LoadedModel.load(source, new Bounds(1, 1, 1, 1, false));
+        // enough frames for any board the facts may demand (an LPI region, a crashkernel region)
+        LoadedModel model = LoadedModel.load(source, new Bounds(1, 1, BoundsPolicy.sufficientFrames(1, 1), 1, false));
         LoadedModel.SolveResult r = model.solve("some Config", 1);
         if (!r.found()) {
             throw new BadInputException(source.name() + ": the model's facts contradict each other (no instance exists)");

@@ -100,6 +100,15 @@ class CheckOutputTest {
         }
     }
 
+    @Test
+    void listDescribesEveryShippedProposal() {
+        // a proposal's facts may demand a board (an LPI region) the smallest bounds cannot hold
+        assertTrue(CliRun.of("list", "-m", "dt-memory-region-v1").out().contains("linux-5.3+dt-v1"));
+        CliRun run = CliRun.of("list", "-m", "bootloader-preprogrammed");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("profiles of bootloader-preprogrammed"), run.out());
+    }
+
     private static String[] concat(String[] a, String... b) {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
