@@ -112,6 +112,39 @@ public final class ConfigurationSpace {
         return new Summary(source.name(), bounds, settled.size(), timing);
     }
 
+    /**
+     * The world a model admits within a scope: a proposal may take some things as given (the
+     * seed's takes an LPI region in the board's device tree as given, the bootloader proposal the
+     * pre-programming firmware). These are questions about which boards and options exist, not
+     * about any kernel's behaviour.
+     *
+     * @param options each option's values that occur in some run (in the order asked)
+     * @param boardsWithoutLpiRegion whether some run's board describes no LPI region
+     */
+    public record World(Map<String, List<String>> options, boolean boardsWithoutLpiRegion) {}
+
+    /** Which of these option values, and which boards, the model admits within the scope. */
+    public static World admitted(Scope scope, Map<String, List<String>> values) {
+        ModelSource source = ModelSource.resolve(scope.model());
+        CheckRequest request = new CheckRequest(scope.model(), List.of(), scope.population(), 2, scope.options(),
+                scope.cpus(), Optional.empty(), Optional.empty(), List.of());
+        LoadedModel model = LoadedModel.load(source, BoundsPolicy.forRequest(source, request));
+        String runs = QueryText.runs(QueryText.configuration(request, model.vocabulary(), source.name()));
+        // one enumeration of the option combinations that occur: at most a few hundred SAT calls
+        Map<String, java.util.Set<String>> seen = new java.util.HashMap<>();
+        List<String> fields = values.keySet().stream().map(o -> "Config." + model.vocabulary().optionFields().get(o))
+                .toList();
+        RunEnumerator e = RunEnumerator.start(model, runs, fields);
+        for (Optional<A4Solution> s = e.next(); s.isPresent(); s = e.next()) {
+            TraceExtractor.configuration(model, s.get()).options()
+                    .forEach((o, v) -> seen.computeIfAbsent(o, x -> new java.util.HashSet<>()).add(v));
+        }
+        Map<String, List<String>> admitted = new java.util.LinkedHashMap<>();
+        values.forEach((option, vs) -> admitted.put(option,
+                vs.stream().filter(v -> seen.getOrDefault(option, java.util.Set.of()).contains(v)).toList()));
+        return new World(admitted, model.solve(runs + " and no region", 1).found());
+    }
+
     /** Is there a run, satisfying {@code condition} throughout, where {@code reached} eventually holds? */
     private record Question(Outcome outcome, String name, String reached, String condition) {}
 }

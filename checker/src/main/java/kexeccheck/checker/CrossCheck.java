@@ -81,19 +81,26 @@ public final class CrossCheck {
         }
         Map<String, List<String>> values = optionValues(scope, description);
 
+        // the proposal decides which boards and options exist; both accounts cover exactly those
+        ConfigurationSpace.World world = ConfigurationSpace.admitted(scope, values);
+        Explorer.Boards boards = world.boardsWithoutLpiRegion()
+                ? Explorer.Boards.WITH_OR_WITHOUT_LPI_REGION : Explorer.Boards.WITH_LPI_REGION;
+        Map<String, List<String>> admitted = world.options();
         // the simulator runs on the other core while the checker parses and translates
         long start = System.nanoTime();
         long[] simulatorMillis = new long[1];
         CompletableFuture<Map<String, Explorer.Result>> simulated = CompletableFuture.supplyAsync(() -> {
             Map<String, Explorer.Result> results = new LinkedHashMap<>();
-            Explorer.exploreAll(profiles, profiles, values).forEach(r -> results.put(r.configuration().describe(), r));
+            Explorer.exploreAll(profiles, profiles, admitted, boards).forEach(r -> results.put(r.configuration().describe(), r));
             simulatorMillis[0] = (System.nanoTime() - start) / 1_000_000;
             return results;
         });
 
         Comparison comparison = new Comparison(keep);
         Map<String, String> checker = new HashMap<>();
-        ConfigurationSpace.Summary summary = ConfigurationSpace.classify(scope, v -> {
+        ConfigurationSpace.Scope inWorld = new ConfigurationSpace.Scope(scope.model(), scope.population(), admitted,
+                scope.cpus());
+        ConfigurationSpace.Summary summary = ConfigurationSpace.classify(inWorld, v -> {
             String key = describe(v.first(), v.second(), v.options(), scope.cpus());
             String cls = v.outcome().cliName();
             checker.put(key, cls);
@@ -111,7 +118,7 @@ public final class CrossCheck {
                         + " kernel within the bounds"));
             }
         });
-        return new Report(description.model(), scope, summary.bounds(), comparison.total, comparison.agreements,
+        return new Report(description.model(), inWorld, summary.bounds(), comparison.total, comparison.agreements,
                 comparison.classes, List.copyOf(comparison.kept), simulatorMillis[0],
                 (checked - start) / 1_000_000, summary.timing());
     }

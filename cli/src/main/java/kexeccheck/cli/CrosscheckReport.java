@@ -18,9 +18,10 @@ final class CrosscheckReport {
         int n = r.scope().population().size();
         out.append("kexec-check ").append(Version.current()).append(": cross-check of model ").append(r.model())
                 .append(" against the concrete table simulator\n");
-        out.append(String.format("scope: %d configurations: %d x %d chains of %s, every option value%s, 2 CPUs%n",
-                r.configurations(), n, n, String.join(",", r.scope().population()),
-                r.scope().options().isEmpty() ? "" : " within " + r.scope().options()));
+        out.append(String.format("scope: %d configurations: %d x %d chains of %s, 2 CPUs, every combination of%n",
+                r.configurations(), n, n, String.join(",", r.scope().population())));
+        r.scope().options().forEach((option, values) -> out.append(String.format("  --%-16s %s%n", option,
+                String.join(",", values))));
         out.append("checker bounds: ").append(r.bounds().describe()).append('\n');
         out.append(String.format("agreement: %d/%d (%.1f%%)%n", r.agreements(), r.configurations(),
                 r.configurations() == 0 ? 100.0 : 100.0 * r.agreements() / r.configurations()));

@@ -38,6 +38,28 @@ class CrosscheckCommandTest {
                 List.copyOf(checkerClasses.keySet()), run.out());
     }
 
+    /**
+     * A proposal's premises bound the world both accounts cover: the seed's takes an LPI region in
+     * the board's DT as given (a board without one is not a disagreement), the bootloader proposal
+     * takes the pre-programming firmware as given (efi and dt are not in its world).
+     */
+    @Test
+    void bothAccountsCoverTheWorldTheProposalAdmits() throws Exception {
+        CliRun dtV1 = CliRun.of("crosscheck", "-m", "dt-memory-region-v1", "--population", "linux-5.3+dt-v1,linux-5.3",
+                "--firmware", "dt", "--hardware", "sticky", "--kexec", "normal", "--devices", "active",
+                "--format", "json", "--no-timing");
+        JsonNode report = TraceJson.mapper().readTree(dtV1.out());
+        assertEquals(32, report.get("configurations").asInt(), dtV1.out());
+        assertEquals(32, report.get("agreements").asInt(), dtV1.out());
+
+        CliRun bootloader = CliRun.of("crosscheck", "-m", "bootloader-preprogrammed", "--population", "linux-6.1",
+                "--hardware", "sticky", "--kexec", "normal", "--format", "json", "--no-timing");
+        report = TraceJson.mapper().readTree(bootloader.out());
+        assertEquals(List.of("dt-preprogrammed"), List.of(report.get("options").get("firmware").get(0).asText()));
+        assertEquals(16, report.get("configurations").asInt(), bootloader.out());
+        assertEquals(16, report.get("agreements").asInt(), bootloader.out());
+    }
+
     @Test
     void aDisagreementIsExplainedByBothAccounts() {
         CrossCheck.Disagreement d = new CrossCheck.Disagreement("--chain linux-6.1,linux-6.1 --firmware dt",
@@ -48,6 +70,7 @@ class CrosscheckCommandTest {
                 Map.of("safe", Map.of("corruption", 1, "safe", 1)), List.of(d), 0, 0, Timing.NONE);
         String text = CrosscheckReport.text(r, false);
         assertTrue(text.contains("agreement: 1/2 (50.0%)"), text);
+        assertTrue(text.contains("scope: 2 configurations: 1 x 1 chains of linux-6.1, 2 CPUs"), text);
         assertTrue(text.contains("disagreements (1, the first 1 explained):"), text);
         assertTrue(text.contains("  --chain linux-6.1,linux-6.1 --firmware dt\n    simulator: corruption\n"
                 + "      choices: K2 property table on F3\n        xx  stray write\n    checker:   safe\n"

@@ -163,8 +163,24 @@ public final class Explorer {
 
     private Explorer() {}
 
-    /** The class of one configuration. */
+    /**
+     * Which boards the world has: a proposal may take it as given that the board's device tree
+     * describes an LPI region (the seed's {@code memory-region} proposal does), or not.
+     */
+    public enum Boards {
+        /** Boards with and boards without an LPI region in {@code /reserved-memory}. */
+        WITH_OR_WITHOUT_LPI_REGION,
+        /** Only boards that describe an LPI region. */
+        WITH_LPI_REGION
+    }
+
+    /** The class of one configuration, on boards with or without an LPI region. */
     public static Result explore(ExploredConfiguration c) {
+        return explore(c, Boards.WITH_OR_WITHOUT_LPI_REGION);
+    }
+
+    /** The class of one configuration on the given boards. */
+    public static Result explore(ExploredConfiguration c, Boards boards) {
         String impossible = c.whyNotRunnable();
         if (impossible != null) return new Result(c, Outcome.CANNOT_RUN, null, 0, impossible);
         if ("gicv2".equals(c.hardware())) {
@@ -172,7 +188,8 @@ public final class Explorer {
         }
         Run worst = null;
         int runs = 0;
-        List<Boolean> regions = "dt-preprogrammed".equals(c.firmware()) ? List.of(true) : List.of(false, true);
+        List<Boolean> regions = "dt-preprogrammed".equals(c.firmware()) || boards == Boards.WITH_LPI_REGION
+                ? List.of(true) : List.of(false, true);
         String failure = null;
         for (boolean region : regions) {
             Probe probe = new Probe();
@@ -245,7 +262,13 @@ public final class Explorer {
     /** {@link #explore} over {@link #configurations}, lazily, in the same order. */
     public static Stream<Result> exploreAll(List<Profile> firsts, List<Profile> seconds,
                                             Map<String, List<String>> values) {
-        return configurations(firsts, seconds, values).map(Explorer::explore);
+        return exploreAll(firsts, seconds, values, Boards.WITH_OR_WITHOUT_LPI_REGION);
+    }
+
+    /** {@link #explore} over {@link #configurations} on the given boards, lazily, in the same order. */
+    public static Stream<Result> exploreAll(List<Profile> firsts, List<Profile> seconds,
+                                            Map<String, List<String>> values, Boards boards) {
+        return configurations(firsts, seconds, values).map(c -> explore(c, boards));
     }
 
     /** What the baseline run of a region choice learns: interesting frames, what K2 allocates, what K2 sees free. */
