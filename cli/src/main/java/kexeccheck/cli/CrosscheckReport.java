@@ -3,7 +3,6 @@ package kexeccheck.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.TreeSet;
 import kexeccheck.checker.CrossCheck;
 import kexeccheck.trace.TraceJson;
@@ -57,14 +56,9 @@ final class CrosscheckReport {
     }
 
     static String json(CrossCheck.Report r, boolean withTimes) {
-        ObjectNode root = TraceJson.mapper().createObjectNode();
-        root.put("tool", "kexec-check");
-        root.put("version", Version.current());
-        root.put("model", r.model());
-        ArrayNode population = root.putArray("population");
-        r.scope().population().forEach(population::add);
-        ObjectNode options = root.putObject("options");
-        r.scope().options().forEach((k, v) -> strings(options.putArray(k), v));
+        ObjectNode root = JsonRoot.of(r.model());
+        JsonRoot.putStrings(root, "population", r.scope().population());
+        JsonRoot.putOptions(root, "options", r.scope().options());
         root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));
         root.put("configurations", r.configurations());
         root.put("agreements", r.agreements());
@@ -79,8 +73,8 @@ final class CrosscheckReport {
             o.put("configuration", d.configuration());
             o.put("simulator", d.simulator());
             o.put("checker", d.checker());
-            strings(o.putArray("simulatorRun"), d.simulatorRun());
-            strings(o.putArray("checkerRun"), d.checkerRun());
+            JsonRoot.putStrings(o, "simulatorRun", d.simulatorRun());
+            JsonRoot.putStrings(o, "checkerRun", d.checkerRun());
         }
         if (withTimes) {
             ObjectNode timing = root.putObject("timing");
@@ -95,10 +89,6 @@ final class CrosscheckReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the cross-check could not be written as JSON", e);
         }
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
     }
 
 }

@@ -21,15 +21,8 @@ final class JsonReport {
     private JsonReport() {}
 
     static String render(CheckReport report, Optional<Coverage> coverage, boolean withTimes) {
-        ObjectNode root = TraceJson.mapper().createObjectNode();
-        root.put("tool", "kexec-check");
-        root.put("version", Version.current());
-        root.put("model", report.model());
-        ObjectNode configuration = root.putObject("configuration");
-        report.explored().forEach((k, v) -> {
-            ArrayNode values = configuration.putArray(k);
-            v.forEach(values::add);
-        });
+        ObjectNode root = JsonRoot.of(report.model());
+        JsonRoot.putOptions(root, "configuration", report.explored());
         root.put("outcome", report.outcome().cliName());
         root.set("bounds", TraceJson.mapper().valueToTree(report.bounds()));
         root.put("boundsDescription", report.bounds().describe());

@@ -73,17 +73,9 @@ final class MatrixReport {
     }
 
     static String json(Matrix.Report r, boolean withTimes) {
-        ObjectNode root = TraceJson.mapper().createObjectNode();
-        root.put("tool", "kexec-check");
-        root.put("version", Version.current());
-        root.put("model", r.model());
-        ArrayNode population = root.putArray("population");
-        r.population().forEach(population::add);
-        ObjectNode options = root.putObject("options");
-        r.options().forEach((k, v) -> {
-            ArrayNode values = options.putArray(k);
-            v.forEach(values::add);
-        });
+        ObjectNode root = JsonRoot.of(r.model());
+        JsonRoot.putStrings(root, "population", r.population());
+        JsonRoot.putOptions(root, "options", r.options());
         root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));
         ArrayNode tables = root.putArray("tables");
         for (Matrix.Table t : r.tables()) {
