@@ -18,7 +18,11 @@
  *   -DCHAIN                             an exact chain: kernels 2..N-1 are entered by kexec, and the
  *                                       applicability question asks for a run reaching the last kernel
  *   -DFIRMWARE -DRESMEM -DDTB -DLOADER -DHARDWARE -DDEVICES -DKEXEC   option masks (bits below)
- *   and, when the verifier runs, KEXEC_QUESTION=1..6 (the questions below)
+ *   and, when the verifier runs, KEXEC_QUESTION=1..6 (the questions below); a trail is
+ *   replayed with `KEXEC_QUESTION=n ./pan -r kexec.pml.trail -n` (spin -t would not run the
+ *   c_code line that reads the question). Uses printed in a replay: 0 free, 1 image,
+ *   2 initrd, 3 dtb, 4 fw-reserved, 5 memreserved, 6 crashkernel, 7 outside, 8 property
+ *   table, 9+c CPU c's pending table.
  *
  * Symmetry: frames that differ in nothing the future can observe (static
  * role, memreserve membership, which registers name them) are
@@ -526,7 +530,7 @@ inline bootView() {
 inline arrive(ent) {
   if :: ent != E_FIRMWARE -> cur++ :: else -> firstStub = (caps & C_STUB) != 0 fi;
   entry = ent; up = false;
-  printf("K%d (caps %d) entered by %d (1 firmware, 2 kexec, 3 crash kexec): image F%d initrd F%d dtb F%d\n",
+  printf("K%d (caps %d) entered by %d (1 firmware, 2 kexec, 3 crash kexec): image F%d initrd F%d dtb F%d (F255: elsewhere)\n",
          cur + 1, caps, ent, img, ird, dtbf);
   bootView();
   img = NONE; ird = NONE; dtbf = NONE; taken = 0; elig = 0
@@ -768,7 +772,12 @@ inline msiArrives() {
   i_ = 0;
   do
   :: i_ < CPUS ->
-     if :: lpis[i_] -> NO_STRAY_WRITE(OWN_OR_HARMLESS(use[pendb[i_]], U_PEND + i_)) :: else -> skip fi;
+     if
+     :: lpis[i_] ->
+        printf("  MSI: the GIC sets a pending bit for CPU%d in F%d, which K%d uses as %d\n", i_, pendb[i_], cur + 1, use[pendb[i_]]);
+        NO_STRAY_WRITE(OWN_OR_HARMLESS(use[pendb[i_]], U_PEND + i_))
+     :: else -> skip
+     fi;
      i_++
   :: else -> break
   od;
