@@ -536,7 +536,7 @@ inline arrive(ent) {
   img = NONE; ird = NONE; dtbf = NONE; taken = 0; elig = 0
 }
 #define PROF(n, c) :: d_step { IN(POSMASK(cur + (ent != E_FIRMWARE)), n) && (ent == E_CRASH || !((c) & C_CAPTURE)) -> \
-  caps = (c); arrive(ent) }
+  caps = (c); printf("profile %d (PR_* above) ", n); arrive(ent) }
 inline chooseProfile(ent) {
   if
 #if ANY_PLACE & (1 << PR_4_16)
