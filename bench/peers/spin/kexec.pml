@@ -28,6 +28,9 @@
  * role, memreserve membership, which registers name them) are
  * interchangeable, so every choice of a frame takes the lowest of each such
  * class; the LPI region and the crashkernel region sit at fixed frames.
+ * Dominance: a kernel's segment on a frame nothing names does less than the
+ * same segment elsewhere, so segments go only where something is named (or
+ * elsewhere). Both keep every verdict (README.md says why).
  */
 
 #ifndef KERNELS
