@@ -31,8 +31,9 @@ import kodkod.util.ints.IntSet;
  * handed back to Alloy through the enumeration hook of {@link A4Solution#next()}, so that it comes
  * back as an ordinary {@link A4Solution} that the trace extractor reads like any other.
  *
- * <p>This reaches into Alloy 6.2.0's private fields; {@link #supported} says whether that worked,
- * and callers fall back to one query per question when it did not.
+ * <p>This reaches into Alloy 6.2.0's private fields (the version is pinned in the parent pom);
+ * should they change, {@link #next()} fails with an internal error on its second call rather than
+ * give a wrong answer, and {@code MatrixAgreesWithCheckTest} and the cross-check tests say so.
  */
 final class RunEnumerator {
 
@@ -56,8 +57,8 @@ final class RunEnumerator {
      * Starts the enumeration of the runs of length {@code model.bounds().steps()} satisfying
      * {@code formula}: translates and solves once.
      *
-     * @param distinguishing the Kodkod names of the static relations whose valuations are enumerated
-     *     (e.g. {@code this/Kernel.profile}); runs agreeing on all of them count once
+     * @param distinguishing the static relations whose valuations are enumerated, by field name
+     *     ({@code Kernel.profile}, {@code Config.firmware}); runs agreeing on all of them count once
      */
     static RunEnumerator start(LoadedModel model, String formula, List<String> distinguishing) {
         RunEnumerator e = new RunEnumerator(model, distinguishing);
@@ -70,11 +71,6 @@ final class RunEnumerator {
         e.current = first.solution();
         e.attach();
         return e;
-    }
-
-    /** Whether the solver could be kept: if not, only the first run is available. */
-    boolean supported() {
-        return exhausted || translation != null;
     }
 
     /** The solver time so far. */
