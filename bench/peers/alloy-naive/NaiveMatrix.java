@@ -26,7 +26,7 @@ public class NaiveMatrix {
 
     public static void main(String[] args) throws Exception {
         Path models = Path.of(args[0]);
-        String proposal = args[1].replace('-', '_');
+        String proposal = args[1];
         List<String> population = List.of(args[2].split(","));
         long start = System.nanoTime();
         // the same order of questions as the matrix: worst class first
@@ -68,9 +68,10 @@ public class NaiveMatrix {
     /** One question, from nothing: write the file, parse it, translate and solve its command. */
     static boolean sat(Path models, String proposal, String formula) throws Exception {
         questions++;
-        Path file = Files.createTempFile(models, "question", ".als");
+        // as a user would: the proposal's own file with one run command added at its end
+        Path file = Files.createTempFile(models.resolve("proposals"), "question", ".als");
         try {
-            Files.writeString(file, "open proposals/" + proposal + "\n"
+            Files.writeString(file, Files.readString(models.resolve("proposals/" + proposal + ".als")) + "\n"
                     + "run { init and (always step) and " + formula + " }"
                     + " for 9 Frame, exactly 2 Cpu, exactly 2 PendTable, exactly 2 Kernel, 5..5 steps\n");
             CompModule world = CompUtil.parseEverything_fromFile(A4Reporter.NOP, null, file.toString());
