@@ -46,7 +46,9 @@ final class CellClassifier {
                 settleWhere("eventually (" + fails + ")", fails, props.get(0).name(), cls, applicable);
             }
         }
-        for (Annotations.Annotated w : a.outcomes()) {
+        // worst first, as check reports them: a cell takes the first class found
+        for (Annotations.Annotated w : a.outcomes().stream()
+                .sorted(java.util.Comparator.comparing(Annotations.Annotated::outcome)).toList()) {
             settleWhere("eventually (" + w.predicate() + ")", w.predicate(), w.name(), w.outcome(), applicable);
         }
         settleRunnable(LAST_IS_UP, Matrix.CellOutcome.of(Outcome.SAFE), applicable, true);
