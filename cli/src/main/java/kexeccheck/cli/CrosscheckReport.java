@@ -1,6 +1,5 @@
 package kexeccheck.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.TreeSet;
@@ -77,18 +76,12 @@ final class CrosscheckReport {
             JsonRoot.putStrings(o, "checkerRun", d.checkerRun());
         }
         if (withTimes) {
-            ObjectNode timing = root.putObject("timing");
+            ObjectNode timing = JsonRoot.timing(r.timing());
+            root.set("timing", timing);
             timing.put("simulatorMillis", r.simulatorMillis());
             timing.put("checkerMillis", r.checkerMillis());
-            timing.put("translateMillis", r.timing().translateMillis());
-            timing.put("solveMillis", r.timing().solveMillis());
-            timing.put("solverCalls", r.timing().solverCalls());
         }
-        try {
-            return TraceJson.mapper().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the cross-check could not be written as JSON", e);
-        }
+        return JsonRoot.write(root, "the cross-check");
     }
 
 }

@@ -1,13 +1,11 @@
 package kexeccheck.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
-import kexeccheck.checker.Timing;
 import kexeccheck.trace.TraceJson;
 
 /**
@@ -36,7 +34,7 @@ final class JsonReport {
             node.set("bounds", TraceJson.mapper().valueToTree(p.bounds()));
             p.counterexample().ifPresent(t -> node.set("trace", TraceJson.toTree(t)));
             if (withTimes) {
-                node.set("timing", timing(p.timing()));
+                node.set("timing", JsonRoot.timing(p.timing()));
             }
         }
         report.outcomeWitness().ifPresent(t -> root.set("outcomeWitness", TraceJson.toTree(t)));
@@ -49,23 +47,11 @@ final class JsonReport {
             c.profiles().forEach(booting::put);
         });
         if (withTimes) {
-            ObjectNode timing = timing(report.timing());
+            ObjectNode timing = JsonRoot.timing(report.timing());
             timing.put("wallMillis", report.wallMillis());
             root.set("timing", timing);
         }
-        try {
-            return TraceJson.mapper().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the report could not be written as JSON", e);
-        }
+        return JsonRoot.write(root, "the report");
     }
 
-    private static ObjectNode timing(Timing t) {
-        ObjectNode node = TraceJson.mapper().createObjectNode();
-        node.put("translateMillis", t.translateMillis());
-        node.put("solveMillis", t.solveMillis());
-        node.put("solverCalls", t.solverCalls());
-        node.put("largestCnfClauses", t.largestCnf());
-        return node;
-    }
 }

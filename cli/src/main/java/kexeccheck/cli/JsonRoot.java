@@ -1,12 +1,17 @@
 package kexeccheck.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import kexeccheck.checker.Timing;
 import kexeccheck.trace.TraceJson;
 
-/** The fields every JSON report starts with, so that each names the tool, its version and what it covered. */
+/**
+ * What every JSON report shares: the fields it starts with (tool, version, what it covered), its
+ * solver timing, and how it is written.
+ */
 final class JsonRoot {
 
     private JsonRoot() {}
@@ -30,5 +35,24 @@ final class JsonRoot {
     static void putStrings(ObjectNode root, String name, List<String> values) {
         ArrayNode array = root.putArray(name);
         values.forEach(array::add);
+    }
+
+    /** A solver timing as JSON. */
+    static ObjectNode timing(Timing t) {
+        ObjectNode node = TraceJson.mapper().createObjectNode();
+        node.put("translateMillis", t.translateMillis());
+        node.put("solveMillis", t.solveMillis());
+        node.put("solverCalls", t.solverCalls());
+        node.put("largestCnfClauses", t.largestCnf());
+        return node;
+    }
+
+    /** The report as text, one line of JSON and a newline; {@code what} names it if that fails. */
+    static String write(ObjectNode root, String what) {
+        try {
+            return TraceJson.mapper().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(what + " could not be written as JSON", e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package kexeccheck.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -92,17 +91,11 @@ final class MatrixReport {
             }
         }
         if (withTimes) {
-            ObjectNode timing = root.putObject("timing");
+            ObjectNode timing = JsonRoot.timing(r.timing());
+            root.set("timing", timing);
             timing.put("wallMillis", r.wallMillis());
-            timing.put("translateMillis", r.timing().translateMillis());
-            timing.put("solveMillis", r.timing().solveMillis());
-            timing.put("solverCalls", r.timing().solverCalls());
         }
-        try {
-            return TraceJson.mapper().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the matrix could not be written as JSON", e);
-        }
+        return JsonRoot.write(root, "the matrix");
     }
 
     private static Matrix.Cell cell(Matrix.Table t, String from, String to) {

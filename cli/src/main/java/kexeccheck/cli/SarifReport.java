@@ -1,6 +1,5 @@
 package kexeccheck.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -100,11 +99,7 @@ final class SarifReport {
             }
         }
         run.put("columnKind", "unicodeCodePoints");
-        try {
-            return TraceJson.mapper().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the SARIF report could not be written", e);
-        }
+        return JsonRoot.write(root, "the SARIF report");
     }
 
     private static String message(GateResult.CheckResult c, GateResult.Violation v) {
