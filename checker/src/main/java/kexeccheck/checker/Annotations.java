@@ -38,6 +38,21 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
      */
     public record Annotated(String predicate, String name, Outcome outcome, String source, int line) {}
 
+    /** The outcome witnesses, worst class first: the order every report asks them in. */
+    public List<Annotated> outcomesWorstFirst() {
+        return outcomes.stream().sorted(java.util.Comparator.comparing(Annotated::outcome)).toList();
+    }
+
+    /** The properties whose violation means {@code outcome}, in source order. */
+    public List<Annotated> propertiesMeaning(Outcome outcome) {
+        return properties.stream().filter(p -> p.outcome() == outcome).toList();
+    }
+
+    /** An Alloy formula true in a state where at least one of {@code properties} fails. */
+    static String anyFails(List<Annotated> properties) {
+        return "not (" + String.join(" and ", properties.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")";
+    }
+
     /**
      * Reads the annotations of every module text.
      *

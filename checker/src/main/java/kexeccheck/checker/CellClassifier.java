@@ -40,15 +40,14 @@ final class CellClassifier {
         Annotations a = model.annotations();
         Set<List<String>> applicable = tablesWhere(a.applicable().orElse("some Config"));
         for (Outcome cls : List.of(Outcome.CORRUPTION, Outcome.LOST_LPIS)) {
-            List<Annotations.Annotated> props = a.properties().stream().filter(p -> p.outcome() == cls).toList();
+            List<Annotations.Annotated> props = a.propertiesMeaning(cls);
             if (!props.isEmpty()) {
-                String fails = "not (" + String.join(" and ", props.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")";
+                String fails = Annotations.anyFails(props);
                 settleWhere("eventually (" + fails + ")", fails, props.get(0).name(), cls, applicable);
             }
         }
-        // worst first, as check reports them: a cell takes the first class found
-        for (Annotations.Annotated w : a.outcomes().stream()
-                .sorted(java.util.Comparator.comparing(Annotations.Annotated::outcome)).toList()) {
+        // a cell takes the first class found, so the witnesses go worst first
+        for (Annotations.Annotated w : a.outcomesWorstFirst()) {
             settleWhere("eventually (" + w.predicate() + ")", w.predicate(), w.name(), w.outcome(), applicable);
         }
         settleRunnable(LAST_IS_UP, Matrix.CellOutcome.of(Outcome.SAFE), applicable, true);

@@ -59,7 +59,7 @@ public final class Checker {
                 applies = false;
                 outcome = Outcome.NOT_APPLICABLE;
             } else {
-                for (Annotations.Annotated w : worstFirst(annotations.outcomes())) {
+                for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
                     Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
                     if (t.isPresent()) {
                         outcome = w.outcome();
@@ -95,9 +95,7 @@ public final class Checker {
         Map<Annotations.Annotated, Optional<Trace>> verdicts = new LinkedHashMap<>();
         List<Annotations.Annotated> open = new ArrayList<>(properties);
         while (!open.isEmpty()) {
-            String anyFails = "not (" + String.join(" and ",
-                    open.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")";
-            Optional<LoadedModel.SolveResult> run = query.find(anyFails, open);
+            Optional<LoadedModel.SolveResult> run = query.find(Annotations.anyFails(open), open);
             if (run.isEmpty()) {
                 open.forEach(p -> verdicts.put(p, Optional.empty()));
                 break;
@@ -136,12 +134,6 @@ public final class Checker {
                                     annotations.properties().stream().map(Annotations.Annotated::name).toList()) + ")")));
         }
         return out;
-    }
-
-    private static List<Annotations.Annotated> worstFirst(List<Annotations.Annotated> witnesses) {
-        List<Annotations.Annotated> sorted = new ArrayList<>(witnesses);
-        sorted.sort(java.util.Comparator.comparing(Annotations.Annotated::outcome));
-        return sorted;
     }
 
     private static Map<String, List<String>> explored(CheckRequest request, Vocabulary vocabulary) {

@@ -2,9 +2,15 @@ package kexeccheck.checker;
 
 import edu.mit.csail.sdg.translator.A4Solution;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import kexeccheck.trace.Bounds;
@@ -19,11 +25,32 @@ import kexeccheck.trace.Trace;
  * <p>One translation per question, worst class first (corruption, lost LPIs, each outcome
  * witness, then safe, then not-applicable); each question enumerates, on one incremental solver,
  * the configurations where its answer is yes and that no earlier question settled
- * ({@link RunEnumerator}). A configuration no question reaches cannot run.
+ * ({@link RunEnumerator}). A configuration no question reaches cannot run. The model is parsed
+ * once per scope ({@link #of}) for every question asked of it.
  */
 public final class ConfigurationSpace {
 
-    private ConfigurationSpace() {}
+    private final ModelSource source;
+    private final Scope scope;
+    private final LoadedModel model;
+
+    private ConfigurationSpace(ModelSource source, Scope scope, LoadedModel model) {
+        this.source = source;
+        this.scope = scope;
+        this.model = model;
+    }
+
+    /**
+     * Parses the scope's model once, for every question asked of the scope.
+     *
+     * @throws BadInputException for an unknown or broken model
+     */
+    public static ConfigurationSpace of(Scope scope) {
+        ModelSource source = ModelSource.resolve(scope.model());
+        // the bounds depend on the chain and the CPUs only, never on the option values
+        Bounds bounds = BoundsPolicy.forRequest(source, request(scope, scope.options()));
+        return new ConfigurationSpace(source, scope, LoadedModel.load(source, bounds));
+    }
 
     /**
      * What to classify.
@@ -36,7 +63,7 @@ public final class ConfigurationSpace {
     public record Scope(String model, List<String> population, Map<String, List<String>> options, int cpus) {
         public Scope {
             population = List.copyOf(population);
-            options = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(options));
+            options = Collections.unmodifiableMap(new TreeMap<>(options));
         }
     }
 
@@ -63,18 +90,13 @@ public final class ConfigurationSpace {
     public record Summary(String model, Bounds bounds, int classified, Timing timing) {}
 
     /**
-     * Classifies every configuration of the scope that can run, telling {@code verdicts} each one as
-     * it is found; the configurations never told cannot run.
+     * Classifies every configuration of the scope, narrowed to {@code options}, that can run,
+     * telling {@code verdicts} each one as it is found; the configurations never told cannot run.
      *
-     * @throws BadInputException for an unknown model, profile or option value
+     * @throws BadInputException for an unknown profile or option value
      */
-    public static Summary classify(Scope scope, Consumer<Verdict> verdicts) {
-        ModelSource source = ModelSource.resolve(scope.model());
-        CheckRequest request = new CheckRequest(scope.model(), List.of(), scope.population(), 2, scope.options(),
-                scope.cpus(), Optional.empty(), Optional.empty(), List.of());
-        Bounds bounds = BoundsPolicy.forRequest(source, request);
-        LoadedModel model = LoadedModel.load(source, bounds);
-        String runs = QueryText.runs(QueryText.configuration(request, model.vocabulary(), source.name()));
+    public Summary classify(Map<String, List<String>> options, Consumer<Verdict> verdicts) {
+        String runs = runs(options);
         List<String> distinguishing = new ArrayList<>(List.of("Kernel.profile"));
         model.vocabulary().optionFields().values().forEach(f -> distinguishing.add("Config." + f));
 
@@ -83,13 +105,12 @@ public final class ConfigurationSpace {
         String lastIsUp = "(Machine.running = lastKernel and Machine.phase = Up)";
         List<Question> questions = new ArrayList<>();
         for (Outcome cls : List.of(Outcome.CORRUPTION, Outcome.LOST_LPIS)) {
-            List<Annotations.Annotated> props = a.properties().stream().filter(p -> p.outcome() == cls).toList();
+            List<Annotations.Annotated> props = a.propertiesMeaning(cls);
             if (!props.isEmpty()) {
-                questions.add(new Question(cls, props.get(0).name(), "not (" + String.join(" and ",
-                        props.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")", "some Config"));
+                questions.add(new Question(cls, props.get(0).name(), Annotations.anyFails(props), "some Config"));
             }
         }
-        a.outcomes().stream().sorted((x, y) -> x.outcome().compareTo(y.outcome()))
+        a.outcomesWorstFirst()
                 .forEach(w -> questions.add(new Question(w.outcome(), w.name(), w.predicate(), "some Config")));
         questions.add(new Question(Outcome.SAFE, "runs", lastIsUp, applicable));
         questions.add(new Question(Outcome.NOT_APPLICABLE, "runs", lastIsUp, "not (" + applicable + ")"));
@@ -109,7 +130,7 @@ public final class ConfigurationSpace {
             }
             timing = timing.plus(runsOf.timing());
         }
-        return new Summary(source.name(), bounds, settled.size(), timing);
+        return new Summary(source.name(), model.bounds(), settled.size(), timing);
     }
 
     /**
@@ -124,25 +145,31 @@ public final class ConfigurationSpace {
     public record World(Map<String, List<String>> options, boolean boardsWithoutLpiRegion) {}
 
     /** Which of these option values, and which boards, the model admits within the scope. */
-    public static World admitted(Scope scope, Map<String, List<String>> values) {
-        ModelSource source = ModelSource.resolve(scope.model());
-        CheckRequest request = new CheckRequest(scope.model(), List.of(), scope.population(), 2, scope.options(),
-                scope.cpus(), Optional.empty(), Optional.empty(), List.of());
-        LoadedModel model = LoadedModel.load(source, BoundsPolicy.forRequest(source, request));
-        String runs = QueryText.runs(QueryText.configuration(request, model.vocabulary(), source.name()));
+    public World admitted(Map<String, List<String>> values) {
+        String runs = runs(scope.options());
         // one enumeration of the option combinations that occur: at most a few hundred SAT calls
-        Map<String, java.util.Set<String>> seen = new java.util.HashMap<>();
+        Map<String, Set<String>> seen = new HashMap<>();
         List<String> fields = values.keySet().stream().map(o -> "Config." + model.vocabulary().optionFields().get(o))
                 .toList();
         RunEnumerator e = RunEnumerator.start(model, runs, fields);
         for (Optional<A4Solution> s = e.next(); s.isPresent(); s = e.next()) {
             TraceExtractor.configuration(model, s.get()).options()
-                    .forEach((o, v) -> seen.computeIfAbsent(o, x -> new java.util.HashSet<>()).add(v));
+                    .forEach((o, v) -> seen.computeIfAbsent(o, x -> new HashSet<>()).add(v));
         }
-        Map<String, List<String>> admitted = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> admitted = new LinkedHashMap<>();
         values.forEach((option, vs) -> admitted.put(option,
-                vs.stream().filter(v -> seen.getOrDefault(option, java.util.Set.of()).contains(v)).toList()));
+                vs.stream().filter(v -> seen.getOrDefault(option, Set.of()).contains(v)).toList()));
         return new World(admitted, model.solve(runs + " and no region", 1).found());
+    }
+
+    /** Every run of the scope's chains with these option values. */
+    private String runs(Map<String, List<String>> options) {
+        return QueryText.runs(QueryText.configuration(request(scope, options), model.vocabulary(), source.name()));
+    }
+
+    private static CheckRequest request(Scope scope, Map<String, List<String>> options) {
+        return new CheckRequest(scope.model(), List.of(), scope.population(), 2, options, scope.cpus(),
+                Optional.empty(), Optional.empty(), List.of());
     }
 
     /** Is there a run, satisfying {@code condition} throughout, where {@code reached} eventually holds? */

@@ -82,7 +82,8 @@ public final class CrossCheck {
         Map<String, List<String>> values = optionValues(scope, description);
 
         // the proposal decides which boards and options exist; both accounts cover exactly those
-        ConfigurationSpace.World world = ConfigurationSpace.admitted(scope, values);
+        ConfigurationSpace space = ConfigurationSpace.of(scope);
+        ConfigurationSpace.World world = space.admitted(values);
         Explorer.Boards boards = world.boardsWithoutLpiRegion()
                 ? Explorer.Boards.WITH_OR_WITHOUT_LPI_REGION : Explorer.Boards.WITH_LPI_REGION;
         Map<String, List<String>> admitted = world.options();
@@ -100,8 +101,11 @@ public final class CrossCheck {
         Map<String, String> checker = new HashMap<>();
         ConfigurationSpace.Scope inWorld = new ConfigurationSpace.Scope(scope.model(), scope.population(), admitted,
                 scope.cpus());
-        ConfigurationSpace.Summary summary = ConfigurationSpace.classify(inWorld, v -> {
-            String key = describe(v.first(), v.second(), v.options(), scope.cpus());
+        Map<String, ExploredConfiguration.Profile> byName = new HashMap<>();
+        profiles.forEach(p -> byName.put(p.name(), p));
+        ConfigurationSpace.Summary summary = space.classify(admitted, v -> {
+            // the simulator's own name for the configuration is the key both accounts meet on
+            String key = ExploredConfiguration.of(byName.get(v.first()), byName.get(v.second()), v.options()).describe();
             String cls = v.outcome().cliName();
             checker.put(key, cls);
             Explorer.Result sim = simulated.join().get(key);
@@ -146,16 +150,6 @@ public final class CrossCheck {
             }
         }
         return values;
-    }
-
-    private static String describe(String first, String second, Map<String, String> options, int cpus) {
-        StringBuilder b = new StringBuilder("--chain " + first + "," + second);
-        ExploredConfiguration.OPTION_VALUES.keySet().forEach(k -> b.append(" --").append(k).append(' ')
-                .append(options.get(k)));
-        if (cpus != 2) {
-            b.append(" --cpus ").append(cpus);
-        }
-        return b.toString();
     }
 
     /** Tallies the classes and keeps the first disagreements. */
