@@ -14,17 +14,22 @@ import java.util.regex.Pattern;
  * {@code Name} a safety property whose violation means outcome {@code CLASS};
  * {@code -- @outcome CLASS} makes it a witness of a weaker outcome class
  * (reaching a state where it holds means that class); {@code -- @applicable}
- * names the predicate without which the question does not arise. Doc
- * comments may stand between the annotation and the predicate.
+ * names the predicate without which the question does not arise;
+ * {@code -- @invariant} makes it a lemma that strengthens the induction
+ * proving a verdict for runs of any length ({@link Induction}): a lemma is
+ * proved with the properties, never assumed. Doc comments may stand between
+ * the annotation and the predicate.
  *
  * @param properties the safety properties, in source order
  * @param outcomes the outcome witnesses, in source order
  * @param applicable the applicability predicate, if any
+ * @param invariants the lemmas, in source order (their {@code outcome} is {@link Outcome#SAFE})
  */
-public record Annotations(List<Annotated> properties, List<Annotated> outcomes, Optional<String> applicable) {
+public record Annotations(List<Annotated> properties, List<Annotated> outcomes, Optional<String> applicable,
+        List<Annotated> invariants) {
 
     private static final Pattern ANNOTATED = Pattern.compile(
-            "--\\s*@(property|outcome|applicable)\\b[ \\t]*([a-z-]*)[^\\n]*\\n(?:\\s*/\\*.*?\\*/)?\\s*pred\\s+([A-Za-z_][A-Za-z0-9_]*)",
+            "--\\s*@(property|outcome|applicable|invariant)\\b[ \\t]*([a-z-]*)[^\\n]*\\n(?:\\s*/\\*.*?\\*/)?\\s*pred\\s+([A-Za-z_][A-Za-z0-9_]*)",
             Pattern.DOTALL);
 
     /**
@@ -61,6 +66,7 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
     public static Annotations scan(Map<String, String> texts) {
         List<Annotated> properties = new ArrayList<>();
         List<Annotated> outcomes = new ArrayList<>();
+        List<Annotated> invariants = new ArrayList<>();
         String applicable = null;
         for (Map.Entry<String, String> file : new java.util.TreeMap<>(texts).entrySet()) {
             String text = file.getValue();
@@ -71,6 +77,10 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
                 int line = 1 + (int) text.substring(0, m.start(3)).chars().filter(c -> c == '\n').count();
                 if (kind.equals("applicable")) {
                     applicable = predicate;
+                    continue;
+                }
+                if (kind.equals("invariant")) {
+                    invariants.add(new Annotated(predicate, Names.kebab(predicate), Outcome.SAFE, file.getKey(), line));
                     continue;
                 }
                 Outcome outcome;
@@ -84,6 +94,7 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
                 (kind.equals("property") ? properties : outcomes).add(a);
             }
         }
-        return new Annotations(List.copyOf(properties), List.copyOf(outcomes), Optional.ofNullable(applicable));
+        return new Annotations(List.copyOf(properties), List.copyOf(outcomes), Optional.ofNullable(applicable),
+                List.copyOf(invariants));
     }
 }

@@ -113,12 +113,18 @@ final class CellClassifier {
      * never revisits a cell an earlier (worse) class settled; empty when there is none.
      */
     private Optional<String> openCells(Predicate<MatrixCells.Key> among) {
+        return formulaOf(cells.open().stream().filter(among).toList());
+    }
+
+    /** The cells classified safe, as one formula over the configuration; empty when there is none. */
+    Optional<String> safeCells() {
+        return formulaOf(cells.settledAs(Matrix.CellOutcome.of(Outcome.SAFE)));
+    }
+
+    private Optional<String> formulaOf(List<MatrixCells.Key> keys) {
         Map<List<String>, List<String>> byTable = new LinkedHashMap<>();
-        for (MatrixCells.Key k : cells.open()) {
-            if (among.test(k)) {
-                byTable.computeIfAbsent(table(k), t -> new ArrayList<>()).add(
-                        profile(k.from()) + "->" + profile(k.to()));
-            }
+        for (MatrixCells.Key k : keys) {
+            byTable.computeIfAbsent(table(k), t -> new ArrayList<>()).add(profile(k.from()) + "->" + profile(k.to()));
         }
         if (byTable.isEmpty()) {
             return Optional.empty();

@@ -17,7 +17,8 @@ import kexeccheck.trace.Trace;
  * @param properties the verdict on each property, in the model's order
  * @param outcomeWitness for {@code recoverable} or {@code fail-stop} with every property holding,
  *     a trace that reaches it
- * @param timing the solver time of the whole check
+ * @param proof the attempt to prove what held for runs of any length, when something held
+ * @param timing the solver time of the whole check (the proof's included)
  * @param wallMillis the wall time of the whole check, parsing included
  */
 public record CheckReport(
@@ -28,8 +29,26 @@ public record CheckReport(
         Bounds bounds,
         List<PropertyResult> properties,
         Optional<Trace> outcomeWitness,
+        Optional<Proof> proof,
         Timing timing,
         long wallMillis) {
+
+    /**
+     * How far what holds reaches, in words: "what holds, holds for all chain lengths (k-induction,
+     * k=1)", or "... up to N steps" where it was not proved; empty when nothing holds.
+     */
+    public String holdsReach() {
+        List<PropertyResult> holding = properties.stream().filter(p -> p.status() == PropertyResult.Status.HOLDS).toList();
+        if (holding.isEmpty()) {
+            return "";
+        }
+        long proved = holding.stream().filter(PropertyResult::proved).count();
+        String all = proof.map(p -> p.reach(true, bounds.steps())).orElse("");
+        String bounded = "up to " + (bounds.steps() - 1) + " steps";
+        return proved == holding.size() ? "what holds, holds " + all
+                : proved == 0 ? "what holds, holds " + bounded
+                : proved + " of " + holding.size() + " holding properties " + all + ", the rest " + bounded;
+    }
 
     /** Whether some property checked is violated (the CLI's exit code 1). */
     public boolean anyViolated() {

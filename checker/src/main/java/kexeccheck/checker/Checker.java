@@ -20,7 +20,9 @@ import kexeccheck.trace.Trace;
  *       so each counterexample reported is a shortest one; asked again until nothing fails;</li>
  *   <li>if nothing fails, whether that is because nothing can run (inconsistent options: bad
  *       input) or nothing applies (the model's {@code @applicable} predicate: not-applicable);</li>
- *   <li>if every property holds: each {@code @outcome} witness, worst first.</li>
+ *   <li>if every property holds: each {@code @outcome} witness, worst first;</li>
+ *   <li>what held within the bounds (properties, and the absence of the witnesses not reached):
+ *       a proof for runs of any length ({@link Induction}); without one, it holds up to the bounds.</li>
  * </ol>
  */
 public final class Checker {
@@ -28,18 +30,29 @@ public final class Checker {
     private Checker() {}
 
     /**
-     * Runs a check.
+     * Runs a check, and tries to prove what holds for runs of any length.
      *
      * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
      */
     public static CheckReport check(CheckRequest request) {
+        return check(request, true);
+    }
+
+    /**
+     * Runs a check; with {@code prove} false, what holds is only said to hold within the bounds,
+     * which saves the proof's queries.
+     *
+     * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
+     */
+    public static CheckReport check(CheckRequest request, boolean prove) {
         long start = System.nanoTime();
         ModelSource source = ModelSource.resolve(request.model());
         Bounds bounds = BoundsPolicy.forRequest(source, request);
         LoadedModel model = LoadedModel.load(source, bounds);
         Annotations annotations = model.annotations();
         List<Annotations.Annotated> selected = selectProperties(annotations, request.properties(), source.name());
-        String runs = QueryText.runs(QueryText.configuration(request, model.vocabulary(), source.name()));
+        String configuration = QueryText.configuration(request, model.vocabulary(), source.name());
+        String runs = QueryText.runs(configuration);
         Query query = new Query(model, runs);
 
         Map<Annotations.Annotated, Optional<Trace>> verdicts = findViolations(query, selected);
@@ -47,6 +60,7 @@ public final class Checker {
         Outcome outcome = Outcome.SAFE;
         Optional<Trace> witness = Optional.empty();
         boolean applies = true;
+        List<String> unreached = new ArrayList<>();
         if (!anyViolated) {
             // nothing fails: make sure that is not because nothing can run, or nothing applies
             String applicable = annotations.applicable().orElse("some Config");
@@ -66,8 +80,17 @@ public final class Checker {
                         witness = t;
                         break;
                     }
+                    unreached.add("not " + w.predicate());
                 }
             }
+        }
+        List<String> held = selected.stream().filter(p -> verdicts.get(p).isEmpty())
+                .map(Annotations.Annotated::predicate).toList();
+        Optional<Proof> proof = Optional.empty();
+        if (prove && applies && !held.isEmpty()) {
+            List<String> goals = new ArrayList<>(held);
+            goals.addAll(unreached);
+            proof = Optional.of(Induction.prove(model, configuration, goals));
         }
         List<PropertyResult> results = new ArrayList<>();
         for (Annotations.Annotated p : selected) {
@@ -78,11 +101,13 @@ public final class Checker {
                 outcome = outcome.worst(p.outcome());
             }
             results.add(new PropertyResult(p.name(), p.outcome(), status, bounds, trace,
-                    query.timingOf(p.predicate()), p.source() + ":" + p.line()));
+                    query.timingOf(p.predicate()), p.source() + ":" + p.line(),
+                    status == PropertyResult.Status.HOLDS && proof.map(pr -> pr.proves(p.predicate())).orElse(false)));
         }
+        Timing timing = proof.map(pr -> query.total().plus(pr.timing())).orElse(query.total());
         long wall = (System.nanoTime() - start) / 1_000_000;
         return new CheckReport(source.name(), request, explored(request, model.vocabulary()), outcome, bounds,
-                results, witness, query.total(), wall);
+                results, witness, proof, timing, wall);
     }
 
     /**

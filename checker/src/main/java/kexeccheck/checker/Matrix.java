@@ -1,5 +1,6 @@
 package kexeccheck.checker;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import kexeccheck.trace.Trace;
  * arises, then which cells can run to the end. Each question's runs are enumerated on one
  * incremental solver, one run per cell ({@link RunEnumerator}); a cell takes the worst class any of
  * its runs shows, with that run as evidence. A cell no run reaches the end of is
- * {@link CellOutcome#impossible}.
+ * {@link CellOutcome#impossible}. Last, the safe cells together are proved safe for all chain
+ * lengths ({@link Induction}), or said to be safe up to the bounds.
  */
 public final class Matrix {
 
@@ -80,11 +82,20 @@ public final class Matrix {
      * @param options the options every cell shares
      * @param bounds the bounds of every cell
      * @param tables one per firmware × hardware
-     * @param timing the solver time
+     * @param safeCellsProof the proof that every safe cell stays safe for all chain lengths (the
+     *     properties, and no warning), when some cell is safe
+     * @param timing the solver time (the proof's included)
      * @param wallMillis the wall time
      */
     public record Report(String model, List<String> population, Map<String, List<String>> options, Bounds bounds,
-            List<Table> tables, Timing timing, long wallMillis) {}
+            List<Table> tables, Optional<Proof> safeCellsProof, Timing timing, long wallMillis) {
+
+        /** How far a safe cell's verdict reaches, in words. */
+        public String safeReach() {
+            return safeCellsProof.map(p -> p.reach(p.complete(), bounds.steps()))
+                    .orElse("up to " + (bounds.steps() - 1) + " steps");
+        }
+    }
 
     /** Progress: cells classified so far, out of how many. */
     public record Progress(int done, int total, long elapsedMillis) {}
@@ -108,13 +119,26 @@ public final class Matrix {
         options.putIfAbsent("hardware", vocabulary.options().get("hardware"));
         CheckRequest all = new CheckRequest(request.model(), List.of(), request.population(), 2, options,
                 request.cpus(), Optional.empty(), Optional.empty(), List.of());
-        String runs = QueryText.runs(QueryText.configuration(all, vocabulary, source.name()));
+        String configuration = QueryText.configuration(all, vocabulary, source.name());
         int total = options.get("firmware").size() * options.get("hardware").size() * request.population().size()
                 * request.population().size();
         MatrixCells cells = new MatrixCells(options.get("firmware"), options.get("hardware"), request.population(),
                 done -> progress.accept(new Progress(done, total, (System.nanoTime() - start) / 1_000_000)));
-        Timing timing = new CellClassifier(model, runs, cells).classify();
-        return new Report(source.name(), request.population(), request.options(), bounds, cells.tables(), timing,
-                (System.nanoTime() - start) / 1_000_000);
+        CellClassifier classifier = new CellClassifier(model, QueryText.runs(configuration), cells);
+        Timing timing = classifier.classify();
+        Optional<Proof> proof = classifier.safeCells().map(safe -> Induction.prove(model,
+                configuration + " and " + safe, safeGoals(model.annotations())));
+        if (proof.isPresent()) {
+            timing = timing.plus(proof.get().timing());
+        }
+        return new Report(source.name(), request.population(), request.options(), bounds, cells.tables(), proof,
+                timing, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** What "safe" means: every property holds and no outcome witness is reached. */
+    private static List<String> safeGoals(Annotations annotations) {
+        List<String> goals = new ArrayList<>(annotations.properties().stream().map(Annotations.Annotated::predicate).toList());
+        annotations.outcomes().forEach(w -> goals.add("not " + w.predicate()));
+        return goals;
     }
 }

@@ -44,6 +44,12 @@ final class MatrixCells {
         settled.accept(cells.size());
     }
 
+    /** The cells settled with this outcome, in the order they were settled. */
+    List<Key> settledAs(Matrix.CellOutcome outcome) {
+        return cells.entrySet().stream().filter(e -> e.getValue().outcome().equals(outcome)).map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** The cells not settled yet, table by table, row by row. */
     List<Key> open() {
         List<Key> open = new ArrayList<>();

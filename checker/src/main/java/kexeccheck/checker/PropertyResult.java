@@ -14,6 +14,8 @@ import kexeccheck.trace.Trace;
  * @param counterexample the shortest counterexample found, when violated
  * @param timing where the time went
  * @param source the file and line the property is declared at ({@code models/kexec/properties.als:14})
+ * @param proved whether a holding property is proved for runs of any length ({@link Proof}), not
+ *     only within the bounds
  */
 public record PropertyResult(
         String name,
@@ -22,7 +24,16 @@ public record PropertyResult(
         Bounds bounds,
         Optional<Trace> counterexample,
         Timing timing,
-        String source) {
+        String source,
+        boolean proved) {
+
+    /** How far the verdict reaches, in words: "for all chain lengths (k-induction, k=1)" or "up to 4 steps". */
+    public String reach(Optional<Proof> proof) {
+        if (status != Status.HOLDS) {
+            return "";
+        }
+        return proof.map(p -> p.reach(proved, bounds.steps())).orElse("up to " + (bounds.steps() - 1) + " steps");
+    }
 
     /** A property's status. */
     public enum Status {

@@ -22,7 +22,7 @@ class BoundsPolicyTest {
     void aChainOfNKernelsNeeds2NPlus1StatesAndEnoughFramesForEveryTable() {
         Bounds b = BoundsPolicy.forRequest(UPSTREAM, request(List.of("linux-6.1", "linux-6.1", "linux-6.1"), 2, Optional.empty()));
         assertEquals(new Bounds(3, 2, 12, 7, true), b);
-        assertEquals("chains of up to 3 kernels, 2 CPUs, 12 frames, every run (7 states suffice)", b.describe());
+        assertEquals("chains of up to 3 kernels, 2 CPUs, 12 frames, runs of up to 7 states (room for every kernel's events)", b.describe());
     }
 
     @Test

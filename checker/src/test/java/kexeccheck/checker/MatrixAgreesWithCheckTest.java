@@ -38,7 +38,7 @@ class MatrixAgreesWithCheckTest {
     private static String checkOutcome(List<String> chain, Map<String, List<String>> options) {
         try {
             return Checker.check(new CheckRequest("upstream", chain, List.of(), 2, options, 2, Optional.empty(),
-                    Optional.empty(), List.of())).outcome().toString();
+                    Optional.empty(), List.of()), false).outcome().toString();
         } catch (BadInputException e) { // check refuses a chain that cannot run
             return "cannot-run";
         }

@@ -67,6 +67,9 @@ record GateResult(GateConfig config, Path baselineFile, Baseline baseline, List<
             if (accepted > 0) {
                 parts.add(accepted + " violation" + (accepted == 1 ? "" : "s") + " in the baseline");
             }
+            if (!report.holdsReach().isEmpty()) {
+                parts.add(report.holdsReach());
+            }
             return String.join("; ", parts);
         }
     }

@@ -102,7 +102,9 @@ final class JUnitReport {
         c.report().explored().forEach((k, v) -> s.append(k).append('=').append(String.join(",", v)).append(' '));
         s.append("\nbounds: ").append(c.report().bounds().describe()).append('\n');
         for (var p : c.report().properties()) {
-            s.append(p.name()).append(": ").append(p.status().cliName()).append('\n');
+            String reach = p.reach(c.report().proof());
+            s.append(p.name()).append(": ").append(p.status().cliName()).append(reach.isEmpty() ? "" : " " + reach)
+                    .append('\n');
         }
         for (GateResult.Violation v : c.violations()) {
             s.append(v.isNew() ? "new " : "accepted ").append(v.fingerprint().id()).append(' ')

@@ -11,8 +11,10 @@ import kexeccheck.trace.TraceJson;
 /**
  * The JSON form of a check: {@code model}, {@code configuration} (what was
  * explored), {@code outcome}, {@code bounds}, and {@code properties[]} with
- * {@code name}, {@code status}, {@code bounds} and, when violated, the
- * {@code trace} (in the trace schema's format).
+ * {@code name}, {@code status}, {@code bounds}, when it holds {@code reach}
+ * ("for all chain lengths (k-induction, k=1)" or "up to 4 steps"), and, when
+ * violated, the {@code trace} (in the trace schema's format); {@code proof}
+ * says how the unbounded proof went.
  */
 final class JsonReport {
 
@@ -32,12 +34,17 @@ final class JsonReport {
             node.put("violationMeans", p.violationMeans().cliName());
             node.put("declaredAt", p.source());
             node.set("bounds", TraceJson.mapper().valueToTree(p.bounds()));
+            if (p.status() == PropertyResult.Status.HOLDS) {
+                node.put("provedForAllLengths", p.proved());
+                node.put("reach", p.reach(report.proof()));
+            }
             p.counterexample().ifPresent(t -> node.set("trace", TraceJson.toTree(t)));
             if (withTimes) {
                 node.set("timing", JsonRoot.timing(p.timing()));
             }
         }
         report.outcomeWitness().ifPresent(t -> root.set("outcomeWitness", TraceJson.toTree(t)));
+        report.proof().ifPresent(p -> JsonRoot.putProof(root, "proof", p, withTimes));
         coverage.ifPresent(c -> {
             ObjectNode node = root.putObject("coverage");
             node.put("complete", c.complete());

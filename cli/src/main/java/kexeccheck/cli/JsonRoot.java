@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import kexeccheck.checker.Proof;
 import kexeccheck.checker.Timing;
 import kexeccheck.trace.TraceJson;
 
@@ -35,6 +36,23 @@ final class JsonRoot {
     static void putStrings(ObjectNode root, String name, List<String> values) {
         ArrayNode array = root.putArray(name);
         values.forEach(array::add);
+    }
+
+    /** Adds {@code name}: how a proof for all chain lengths went ({@link Proof}). */
+    static void putProof(ObjectNode root, String name, Proof p, boolean withTimes) {
+        ObjectNode node = root.putObject(name);
+        node.put("method", "k-induction");
+        node.put("k", p.k());
+        node.put("complete", p.complete());
+        putStrings(node, "goals", p.goals());
+        putStrings(node, "proved", p.proved());
+        putStrings(node, "lemmas", p.lemmas());
+        ArrayNode dropped = node.putArray("dropped");
+        p.dropped().forEach(d -> dropped.addObject().put("candidate", d.candidate())
+                .put("reachable", d.reachable()).put("reason", d.describe()));
+        if (withTimes) {
+            node.set("timing", timing(p.timing()));
+        }
     }
 
     /** A solver timing as JSON. */

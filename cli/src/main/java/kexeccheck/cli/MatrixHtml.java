@@ -51,7 +51,8 @@ final class MatrixHtml {
                 .append("</style></head><body>\n");
         h.append("<h1>Compatibility matrix: ").append(esc(r.model())).append("</h1>\n<p>");
         h.append("kexec-check ").append(esc(Version.current())).append(" &middot; rows: first kernel A, columns: second")
-                .append(" kernel B (kexec A &rarr; B) &middot; bounds: ").append(esc(r.bounds().describe()));
+                .append(" kernel B (kexec A &rarr; B) &middot; bounds: ").append(esc(r.bounds().describe()))
+                .append(" &middot; safe cells: ").append(esc(r.safeReach()));
         r.options().forEach((k, v) -> h.append(" &middot; ").append(esc(k)).append('=').append(esc(String.join(",", v))));
         if (withTimes) {
             h.append(String.format(" &middot; %.1f s (%d solver calls)", r.wallMillis() / 1000.0, r.timing().solverCalls()));

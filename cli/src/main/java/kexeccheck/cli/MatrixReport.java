@@ -32,6 +32,7 @@ final class MatrixReport {
             }
         });
         out.append("bounds: ").append(r.bounds().describe()).append('\n');
+        r.safeCellsProof().ifPresent(p -> out.append("proof of the safe cells: ").append(p.describe()).append('\n'));
         int width = Math.max(6, r.population().stream().mapToInt(String::length).max().orElse(6));
         for (Matrix.Table t : r.tables()) {
             out.append('\n').append("firmware=").append(t.firmware()).append(" hardware=").append(t.hardware()).append('\n');
@@ -49,6 +50,7 @@ final class MatrixReport {
         }
         out.append("\nlegend: C corruption, L lost-lpis, F fail-stop, R recoverable (warnings), S safe,"
                 + " NA not-applicable, - the chain cannot run\n");
+        out.append("S: every property holds, and no warning, ").append(r.safeReach()).append('\n');
         List<Matrix.Cell> failing = r.tables().stream().flatMap(t -> t.cells().stream()
                 .filter(c -> c.evidence().isPresent())).toList();
         if (!failing.isEmpty()) {
@@ -76,6 +78,8 @@ final class MatrixReport {
         JsonRoot.putStrings(root, "population", r.population());
         JsonRoot.putOptions(root, "options", r.options());
         root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));
+        root.put("safeReach", r.safeReach());
+        r.safeCellsProof().ifPresent(p -> JsonRoot.putProof(root, "safeCellsProof", p, withTimes));
         ArrayNode tables = root.putArray("tables");
         for (Matrix.Table t : r.tables()) {
             ObjectNode table = tables.addObject();

@@ -21,12 +21,17 @@ final class TextReport {
         out.append("kexec-check ").append(Version.current()).append(": model ").append(report.model()).append('\n');
         out.append("explored: ").append(explored(report.explored())).append('\n');
         out.append("bounds:   ").append(report.bounds().describe()).append('\n');
+        report.proof().ifPresent(p -> out.append("proof:    ").append(p.describe()).append('\n'));
         out.append('\n');
         out.append("outcome: ").append(report.outcome().cliName()).append('\n');
         out.append('\n');
         int width = report.properties().stream().mapToInt(p -> p.name().length()).max().orElse(10);
+        int reachWidth = report.properties().stream().mapToInt(p -> p.reach(report.proof()).length()).max().orElse(0);
         for (PropertyResult p : report.properties()) {
             out.append(String.format("  %-" + width + "s  %-14s", p.name(), p.status().cliName()));
+            if (reachWidth > 0) {
+                out.append(String.format(" %-" + reachWidth + "s", p.reach(report.proof())));
+            }
             if (p.status() == PropertyResult.Status.VIOLATED) {
                 out.append(String.format(" %-12s", "(" + p.violationMeans().cliName() + ")"));
             } else {

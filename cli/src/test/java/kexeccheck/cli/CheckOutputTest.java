@@ -83,7 +83,7 @@ class CheckOutputTest {
     @Test
     void textReportNamesBoundsVerdictsAndTheFailingStep() {
         CliRun run = text;
-        assertTrue(run.out().contains("bounds:   chains of up to 2 kernels, 2 CPUs, 9 frames, every run (5 states suffice)"),
+        assertTrue(run.out().contains("bounds:   chains of up to 2 kernels, 2 CPUs, 9 frames, runs of up to 5 states (room for every kernel's events)"),
                 run.out());
         assertTrue(run.out().contains("  no-stray-write      violated"), run.out());
         assertTrue(run.out().contains("  one-property-table  holds"), run.out());

@@ -300,9 +300,12 @@ pred stutter {
 /* The running kernel uses LPIs on this machine. */
 pred lpiKernel[k: Kernel] { enables_lpis in k.profile.caps and Config.hardware != gicv2 }
 
+/* is_kdump_kernel() short-cuts gic_check_reserved_range() (v4.20+). */
+pred kdumpBypasses[k: Kernel] { kdump_bypass in k.profile.caps and k.entry = crash_entry }
+
 /* gic_check_reserved_range(): inside one memblock.reserved range, or a kdump kernel. */
 pred reservedRange[k: Kernel, f: Frame] {
-  (kdump_bypass in k.profile.caps and k.entry = crash_entry) or f.(Memory.use) in MemblockReserved
+  kdumpBypasses[k] or f.(Memory.use) in MemblockReserved
 }
 
 /* gic_reserve_range() records in the EFI memreserve list (efi_mem_reserve_persistent); without EFI it does nothing. */
@@ -433,25 +436,35 @@ pred enter[k: Kernel] {
   quietStep
 }
 
-/* kexec -l then kexec -e: the next kernel of the chain, loaded where the outgoing kernel's iomem allows. */
+/* kexec -l: the next kernel's segments fit where the outgoing kernel's iomem allows. */
+pred kexecLoads[k: Kernel] {
+  k.entry = kexec_entry
+  all f: segments[k] | loadable[f]
+}
+
+/* kexec -p: the capture kernel's segments fit inside the crashkernel= region. */
+pred crashLoads[k: Kernel] {
+  k.entry = crash_entry
+  segments[k] in Board.crash_region
+}
+
+/* kexec -l then kexec -e: the next kernel of the chain. */
 pred kexec {
   Machine.phase = Up
   let k = Machine.running.(chain/next) {
     some k
-    k.entry = kexec_entry
-    all f: segments[k] | loadable[f]
+    kexecLoads[k]
     enter[k]
   }
   Step.event' = Kexec
 }
 
-/* kexec -p at boot, then a panic: the capture kernel, loaded inside the crashkernel= region. */
+/* kexec -p at boot, then a panic: the capture kernel. */
 pred crashKexec {
   Machine.phase = Up
   let k = Machine.running.(chain/next) {
     some k
-    k.entry = crash_entry
-    segments[k] in Board.crash_region
+    crashLoads[k]
     enter[k]
   }
   Step.event' = CrashKexec

@@ -9,6 +9,7 @@ module kexec/properties
  */
 
 open kexec/core
+open kexec/lemmas
 
 -- @property corruption
 /* no-stray-write: no pending bit set by the GIC and no table reset by a

@@ -1,0 +1,84 @@
+module kexec/lemmas
+
+/*
+ * Lemmas: facts about every reachable state that kexec-check proves
+ * together with the properties, so that an induction over steps closes
+ * (docs/model-reference.md, "Proofs for runs of any length").  Each is
+ * proved, never assumed: where a lemma fails for a configuration, the
+ * verdict there is the bounded one ("holds up to N steps").
+ *
+ * Plain induction fails on this world because an arbitrary state may put
+ * the GIC's live tables where no kernel of a real run ever lets them be;
+ * these lemmas say where a real run keeps them.
+ */
+
+open kexec/core
+
+-- @invariant
+/* Redistributors are switched on together: firmware programs all or
+ * none, and a kernel's GIC boot leaves every CPU's LPIs on. */
+pred LpisOnAllOrNone {
+  no Gic.lpis_on or Gic.lpis_on = Cpu
+}
+
+/* The kernels whose GIC driver has started: the ones before the running one, and it once up. */
+fun gicBooted: set Kernel {
+  Machine.running.^(~nextKernel) + (Machine.phase = Up => Machine.running else none)
+}
+
+-- @invariant
+/* Live LPI state has a history: LPIs are on exactly when firmware or a
+ * kernel that uses them switched them on (nothing switches them off), and
+ * the memreserve list holds entries only if a kernel that records its
+ * tables there has booted. */
+pred StateHasAHistory {
+  some Gic.lpis_on iff
+    (Config.firmware = dt_preprogrammed and Config.hardware != gicv2) or some k: gicBooted | lpiKernel[k]
+  some Memory.memreserve implies some k: gicBooted | lpiKernel[k] and recordsReservations[k]
+}
+
+-- @invariant
+/* A booting kernel's view of memory is the one memblock gave it; once it
+ * is up, it differs only where the GIC driver took tables, and where it
+ * gave back a spare pending table it had taken from free memory. */
+pred ViewFromBoot {
+  let boot = bootView[Machine.running, Memory.memreserve] {
+    Machine.phase = Booting implies Memory.use = boot
+    Machine.phase = Up implies all f: Frame |
+      f.(Memory.use) = f.boot or f.(Memory.use) in PropTable + PendTable
+      or (f.(Memory.use) = Free and f.boot = Free)
+  }
+}
+
+-- @invariant
+/* Every redistributor with LPIs on names a property table and a pending
+ * table of its own, none of them the property table: firmware lays the
+ * region out so, and every allocator hands out distinct frames. */
+pred LiveTablesWellFormed {
+  all c: Gic.lpis_on | one c.(Gic.propbaser) and one c.(Gic.pendbaser)
+  all disj c, d: Gic.lpis_on | c.(Gic.pendbaser) != d.(Gic.pendbaser)
+  no Gic.lpis_on.(Gic.propbaser) & Gic.lpis_on.(Gic.pendbaser)
+}
+
+-- @invariant
+/* While a kernel boots, the tables the GIC still uses are memory it keeps
+ * its hands off and that gic_check_reserved_range() accepts. */
+pred LiveTablesReservedAtBoot {
+  Machine.phase = Booting implies all c: Gic.lpis_on, f: c.(Gic.propbaser) + c.(Gic.pendbaser) {
+    f.(Memory.use) in Harmless
+    reservedRange[Machine.running, f]
+  }
+}
+
+-- @invariant
+/* Once a kernel is up, the next kernel of the chain, if it can be loaded,
+ * will boot seeing the live tables as memory it keeps its hands off and
+ * that gic_check_reserved_range() accepts: the hand-over works. */
+pred LiveTablesHandedOver {
+  let k = Machine.running.nextKernel, view = bootView[k, Memory.memreserve] |
+    (Machine.phase = Up and some k and (kexecLoads[k] or crashLoads[k])) implies
+      all c: Gic.lpis_on, f: c.(Gic.propbaser) + c.(Gic.pendbaser) {
+        f.view in Harmless
+        kdumpBypasses[k] or f.view in MemblockReserved
+      }
+}
