@@ -18,8 +18,8 @@ import kexeccheck.trace.Trace;
  * arises, then which cells can run to the end. Each question's runs are enumerated on one
  * incremental solver, one run per cell ({@link RunEnumerator}); a cell takes the worst class any of
  * its runs shows, with that run as evidence. A cell no run reaches the end of is
- * {@link CellOutcome#impossible}. Last, the safe cells together are proved safe for all chain
- * lengths ({@link Induction}), or said to be safe up to the bounds.
+ * {@link CellOutcome#impossible}. Last, if asked, the safe cells together are proved safe for all
+ * chain lengths ({@link Induction}); otherwise they are safe up to the bounds.
  */
 public final class Matrix {
 
@@ -32,8 +32,11 @@ public final class Matrix {
      * @param population the profiles of the rows and columns
      * @param options the other configuration options (firmware and hardware, if given, choose the tables)
      * @param cpus the number of CPUs
+     * @param prove whether to try to prove the safe cells safe for all chain lengths (one
+     *     induction over all of them; without it they are safe up to the bounds' steps)
      */
-    public record Request(String model, List<String> population, Map<String, List<String>> options, int cpus) {
+    public record Request(String model, List<String> population, Map<String, List<String>> options, int cpus,
+            boolean prove) {
         public Request {
             population = List.copyOf(population);
             options = Map.copyOf(options);
@@ -126,7 +129,7 @@ public final class Matrix {
                 done -> progress.accept(new Progress(done, total, (System.nanoTime() - start) / 1_000_000)));
         CellClassifier classifier = new CellClassifier(model, QueryText.runs(configuration), cells);
         Timing timing = classifier.classify();
-        Optional<Proof> proof = classifier.safeCells().map(safe -> Induction.prove(model,
+        Optional<Proof> proof = classifier.safeCells().filter(safe -> request.prove()).map(safe -> Induction.prove(model,
                 configuration + " and " + safe, safeGoals(model.annotations())));
         if (proof.isPresent()) {
             timing = timing.plus(proof.get().timing());

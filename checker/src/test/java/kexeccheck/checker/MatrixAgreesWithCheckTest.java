@@ -19,7 +19,7 @@ class MatrixAgreesWithCheckTest {
         Map<String, List<String>> options = Map.of("firmware", List.of("efi", "dt"), "hardware", List.of("sticky"),
                 "loader", List.of("honours-reserved"), "dtb", List.of("passthrough"));
         Matrix.Report report = Matrix.compute(
-                new Matrix.Request("upstream", List.of("linux-4.19", "linux-6.1"), options, 2), p -> { });
+                new Matrix.Request("upstream", List.of("linux-4.19", "linux-6.1"), options, 2, false), p -> { });
 
         List<String> fromMatrix = new ArrayList<>();
         List<String> fromCheck = new ArrayList<>();

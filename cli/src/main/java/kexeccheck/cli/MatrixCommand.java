@@ -42,6 +42,12 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
 
+    @Option(names = "--prove",
+            description = "Also try to prove the safe cells safe for all chain lengths (one k-induction over all of"
+                    + " them; seconds to tens of seconds). Without it they are safe up to the bounds' steps;"
+                    + " check --chain proves one cell.")
+    boolean prove;
+
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML report: coloured tables, each failing cell linked to"
                     + " its counterexample.")
@@ -50,7 +56,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Matrix.Report report = Matrix.compute(
-                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus),
+                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus, prove),
                 progress(spec.commandLine().getErr()));
         if (html != null) {
             // graphs need Graphviz's dot; without it the page has the explanations only

@@ -50,7 +50,8 @@ final class MatrixReport {
         }
         out.append("\nlegend: C corruption, L lost-lpis, F fail-stop, R recoverable (warnings), S safe,"
                 + " NA not-applicable, - the chain cannot run\n");
-        out.append("S: every property holds, and no warning, ").append(r.safeReach()).append('\n');
+        out.append("S: every property holds, and no warning, ").append(r.safeReach())
+                .append(r.safeCellsProof().isEmpty() ? " (--prove tries for all chain lengths)" : "").append('\n');
         List<Matrix.Cell> failing = r.tables().stream().flatMap(t -> t.cells().stream()
                 .filter(c -> c.evidence().isPresent())).toList();
         if (!failing.isEmpty()) {

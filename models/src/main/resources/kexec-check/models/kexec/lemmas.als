@@ -60,25 +60,31 @@ pred LiveTablesWellFormed {
   no Gic.lpis_on.(Gic.propbaser) & Gic.lpis_on.(Gic.pendbaser)
 }
 
--- @invariant
-/* While a kernel boots, the tables the GIC still uses are memory it keeps
- * its hands off and that gic_check_reserved_range() accepts. */
-pred LiveTablesReservedAtBoot {
-  Machine.phase = Booting implies all c: Gic.lpis_on, f: c.(Gic.propbaser) + c.(Gic.pendbaser) {
-    f.(Memory.use) in Harmless
-    reservedRange[Machine.running, f]
+/* What kernel k needs of the live tables it boots with, in its view of memory:
+ * memory it keeps its hands off (MSIs land there, and it is the GIC's), unless
+ * it reprograms every redistributor before any MSI can come (clearable
+ * hardware, quiet devices); and, if it takes the tables over, memory that
+ * gic_check_reserved_range() accepts. */
+pred tablesSafeFor[k: Kernel, view: Frame -> Use] {
+  let takesOver = (lpiKernel[k] and adopts_preallocated in k.profile.caps),
+      reprograms = (lpiKernel[k] and Config.hardware = clearable and Config.devices = quiescent) |
+  all c: Gic.lpis_on, f: c.(Gic.propbaser) + c.(Gic.pendbaser) {
+    (takesOver or not reprograms) implies f.view in Harmless
+    takesOver implies (kdumpBypasses[k] or f.view in MemblockReserved)
   }
 }
 
 -- @invariant
+/* While a kernel boots, the live tables are where it needs them. */
+pred LiveTablesSafeAtBoot {
+  Machine.phase = Booting implies tablesSafeFor[Machine.running, Memory.use]
+}
+
+-- @invariant
 /* Once a kernel is up, the next kernel of the chain, if it can be loaded,
- * will boot seeing the live tables as memory it keeps its hands off and
- * that gic_check_reserved_range() accepts: the hand-over works. */
+ * will boot with the live tables where it needs them: the hand-over works. */
 pred LiveTablesHandedOver {
-  let k = Machine.running.nextKernel, view = bootView[k, Memory.memreserve] |
+  let k = Machine.running.nextKernel |
     (Machine.phase = Up and some k and (kexecLoads[k] or crashLoads[k])) implies
-      all c: Gic.lpis_on, f: c.(Gic.propbaser) + c.(Gic.pendbaser) {
-        f.view in Harmless
-        kdumpBypasses[k] or f.view in MemblockReserved
-      }
+      tablesSafeFor[k, bootView[k, Memory.memreserve]]
 }
