@@ -3,7 +3,7 @@ module kexec/lemmas
 /*
  * Lemmas: facts about every reachable state that kexec-check proves
  * together with the properties, so that an induction over steps closes
- * (docs/model-reference.md, "Proofs for runs of any length").  Each is
+ * (docs/model-reference.md, "Lemmas and the proof for all chain lengths").  Each is
  * proved, never assumed: where a lemma fails for a configuration, the
  * verdict there is the bounded one ("holds up to N steps").
  *
