@@ -4,8 +4,9 @@ module kexec/lemmas
  * Lemmas: facts about every reachable state that kexec-check proves
  * together with the properties, so that an induction over steps closes
  * (docs/model-reference.md, "Lemmas and the proof for all chain lengths").  Each is
- * proved, never assumed: where a lemma fails for a configuration, the
- * verdict there is the bounded one ("holds up to N steps").
+ * proved, never assumed: a lemma some step breaks in a configuration is
+ * dropped there and the proof goes on without it; what only it made
+ * provable then holds "up to N steps".
  *
  * Plain induction fails on this world because an arbitrary state may put
  * the GIC's live tables where no kernel of a real run ever lets them be;
