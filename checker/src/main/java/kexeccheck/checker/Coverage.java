@@ -1,6 +1,5 @@
 package kexeccheck.checker;
 
-import edu.mit.csail.sdg.alloy4.Err;
 import edu.mit.csail.sdg.translator.A4Solution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,10 +80,6 @@ public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profile
     }
 
     private static boolean holds(LoadedModel model, A4Solution solution, String formula) {
-        try {
-            return Boolean.TRUE.equals(solution.eval(model.expr(formula), 0));
-        } catch (Err e) {
-            throw new IllegalStateException("cannot evaluate " + formula + ": " + e.msg, e);
-        }
+        return Boolean.TRUE.equals(model.eval(solution, formula, 0));
     }
 }

@@ -62,8 +62,8 @@ final class Induction {
             if (!r.found()) {
                 return new Proof(K, goals, candidates.stream().filter(goals::contains).toList(), lemmas, dropped, timing);
             }
-            boolean fromInit = Boolean.TRUE.equals(evaluate(model, r, "init", 0))
-                    && Boolean.FALSE.equals(evaluate(model, r, s, 0));
+            boolean fromInit = Boolean.TRUE.equals(model.eval(r.solution(), "init", 0))
+                    && Boolean.FALSE.equals(model.eval(r.solution(), s, 0));
             List<String> violated = violated(model, r, candidates, fromInit ? 0 : K);
             if (violated.isEmpty()) {
                 throw new IllegalStateException("the solver found a run that violates no candidate of " + s);
@@ -81,14 +81,6 @@ final class Induction {
     /** The candidates the run violates in state {@code state}: the initial one, or a step's successor. */
     private static List<String> violated(LoadedModel model, LoadedModel.SolveResult r, List<String> candidates,
             int state) {
-        return candidates.stream().filter(c -> Boolean.FALSE.equals(evaluate(model, r, c, state))).toList();
-    }
-
-    private static Boolean evaluate(LoadedModel model, LoadedModel.SolveResult r, String formula, int state) {
-        try {
-            return (Boolean) r.solution().eval(model.expr(formula), state);
-        } catch (edu.mit.csail.sdg.alloy4.Err e) {
-            throw new IllegalStateException("cannot evaluate " + formula + ": " + e.msg, e);
-        }
+        return candidates.stream().filter(c -> Boolean.FALSE.equals(model.eval(r.solution(), c, state))).toList();
     }
 }

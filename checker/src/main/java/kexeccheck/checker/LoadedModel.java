@@ -155,6 +155,18 @@ final class LoadedModel {
     }
 
     /**
+     * The value of an expression (a Boolean for a formula, an {@code A4TupleSet} for a relation) in
+     * one state of a solution of this model.
+     */
+    Object eval(A4Solution solution, String expression, int state) {
+        try {
+            return solution.eval(expr(expression), state);
+        } catch (Err e) {
+            throw new IllegalStateException("cannot evaluate '" + expression + "' in a solution: " + e.msg, e);
+        }
+    }
+
+    /**
      * Solves one query: is there a trace of exactly {@code length} states satisfying the formula
      * (and the model's facts)?
      */

@@ -1,6 +1,5 @@
 package kexeccheck.checker;
 
-import edu.mit.csail.sdg.alloy4.Err;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +50,8 @@ final class Query {
     /** Whether the run violates the predicate in some state. */
     boolean violates(LoadedModel.SolveResult run, String predicate) {
         for (int i = 0; i < run.solution().getTraceLength(); i++) {
-            try {
-                if (Boolean.FALSE.equals(run.solution().eval(model.expr(predicate), i))) {
-                    return true;
-                }
-            } catch (Err e) {
-                throw new IllegalStateException("cannot evaluate " + predicate + ": " + e.msg, e);
+            if (Boolean.FALSE.equals(model.eval(run.solution(), predicate, i))) {
+                return true;
             }
         }
         return false;

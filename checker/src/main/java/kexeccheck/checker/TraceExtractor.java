@@ -1,6 +1,5 @@
 package kexeccheck.checker;
 
-import edu.mit.csail.sdg.alloy4.Err;
 import edu.mit.csail.sdg.translator.A4Solution;
 import edu.mit.csail.sdg.translator.A4Tuple;
 import edu.mit.csail.sdg.translator.A4TupleSet;
@@ -221,11 +220,7 @@ final class TraceExtractor {
     }
 
     private Object eval(String expression, int state) {
-        try {
-            return solution.eval(model.expr(expression), state);
-        } catch (Err e) {
-            throw new IllegalStateException("cannot evaluate '" + expression + "' in a solution: " + e.msg, e);
-        }
+        return model.eval(solution, expression, state);
     }
 
     private List<List<String>> tuples(String expression, int state) {
