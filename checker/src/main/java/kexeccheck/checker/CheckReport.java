@@ -43,8 +43,8 @@ public record CheckReport(
             return "";
         }
         long proved = holding.stream().filter(PropertyResult::proved).count();
-        String all = proof.map(p -> p.reach(true, bounds.steps())).orElse("");
-        String bounded = "up to " + (bounds.steps() - 1) + " steps";
+        String all = proof.map(Proof::allLengths).orElse("");
+        String bounded = Proof.bounded(bounds);
         return proved == holding.size() ? "what holds, holds " + all
                 : proved == 0 ? "what holds, holds " + bounded
                 : proved + " of " + holding.size() + " holding properties " + all + ", the rest " + bounded;

@@ -95,8 +95,7 @@ public final class Matrix {
 
         /** How far a safe cell's verdict reaches, in words. */
         public String safeReach() {
-            return safeCellsProof.map(p -> p.reach(p.complete(), bounds.steps()))
-                    .orElse("up to " + (bounds.steps() - 1) + " steps");
+            return safeCellsProof.filter(Proof::complete).map(Proof::allLengths).orElse(Proof.bounded(bounds));
         }
     }
 
@@ -129,7 +128,7 @@ public final class Matrix {
                 done -> progress.accept(new Progress(done, total, (System.nanoTime() - start) / 1_000_000)));
         CellClassifier classifier = new CellClassifier(model, QueryText.runs(configuration), cells);
         Timing timing = classifier.classify();
-        Optional<Proof> proof = classifier.safeCells().filter(safe -> request.prove()).map(safe -> Induction.prove(model,
+        Optional<Proof> proof = (request.prove() ? classifier.safeCells() : Optional.<String>empty()).map(safe -> Induction.prove(model,
                 configuration + " and " + safe, safeGoals(model.annotations())));
         if (proof.isPresent()) {
             timing = timing.plus(proof.get().timing());

@@ -47,9 +47,14 @@ public record Proof(int k, List<String> goals, List<String> proved, List<String>
         return proved.contains(goal);
     }
 
-    /** How far a verdict that holds reaches, in the words a verdict uses. */
-    public String reach(boolean provedGoal, int states) {
-        return provedGoal ? "for all chain lengths (k-induction, k=" + k + ")" : "up to " + (states - 1) + " steps";
+    /** The reach of a proved verdict: "for all chain lengths (k-induction, k=1)". */
+    public String allLengths() {
+        return "for all chain lengths (k-induction, k=" + k + ")";
+    }
+
+    /** The reach of a verdict that holds only within the bounds: "up to 4 steps". */
+    public static String bounded(kexeccheck.trace.Bounds bounds) {
+        return "up to " + (bounds.steps() - 1) + " steps";
     }
 
     /** The proof in one line, for the report's header. */

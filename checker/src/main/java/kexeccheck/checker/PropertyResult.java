@@ -32,7 +32,7 @@ public record PropertyResult(
         if (status != Status.HOLDS) {
             return "";
         }
-        return proof.map(p -> p.reach(proved, bounds.steps())).orElse("up to " + (bounds.steps() - 1) + " steps");
+        return proved && proof.isPresent() ? proof.get().allLengths() : Proof.bounded(bounds);
     }
 
     /** A property's status. */
