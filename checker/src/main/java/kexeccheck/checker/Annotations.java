@@ -53,6 +53,30 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
         return properties.stream().filter(p -> p.outcome() == outcome).toList();
     }
 
+    /**
+     * A question a classification asks: can a run reach a state where {@code bad} holds? A yes
+     * means the configuration is at least as bad as {@code outcome}.
+     *
+     * @param outcome the class a yes means
+     * @param name the property or witness it stands for (the first property of the class)
+     * @param bad an Alloy formula over one state
+     */
+    public record Question(Outcome outcome, String name, String bad) {}
+
+    /**
+     * Every class's question, worst first: for each class the properties whose violation means it
+     * (one question for all of them), then its outcome witnesses.
+     */
+    public List<Question> questionsWorstFirst() {
+        List<Question> out = new java.util.ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            List<Annotated> props = propertiesMeaning(o);
+            if (!props.isEmpty()) out.add(new Question(o, props.get(0).name(), anyFails(props)));
+            outcomes.stream().filter(w -> w.outcome() == o).forEach(w -> out.add(new Question(o, w.name(), w.predicate())));
+        }
+        return out;
+    }
+
     /** An Alloy formula true in a state where at least one of {@code properties} fails. */
     static String anyFails(List<Annotated> properties) {
         return "not (" + String.join(" and ", properties.stream().map(p -> "(" + p.predicate() + ")").toList()) + ")";

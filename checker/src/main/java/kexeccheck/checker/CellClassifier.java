@@ -39,16 +39,9 @@ final class CellClassifier {
     Timing classify() {
         Annotations a = model.annotations();
         Set<List<String>> applicable = tablesWhere(a.applicable().orElse("some Config"));
-        for (Outcome cls : List.of(Outcome.CORRUPTION, Outcome.LOST_LPIS)) {
-            List<Annotations.Annotated> props = a.propertiesMeaning(cls);
-            if (!props.isEmpty()) {
-                String fails = Annotations.anyFails(props);
-                settleWhere("eventually (" + fails + ")", fails, props.get(0).name(), cls, applicable);
-            }
-        }
-        // a cell takes the first class found, so the witnesses go worst first
-        for (Annotations.Annotated w : a.outcomesWorstFirst()) {
-            settleWhere("eventually (" + w.predicate() + ")", w.predicate(), w.name(), w.outcome(), applicable);
+        // a cell takes the first class found, so the questions go worst first
+        for (Annotations.Question q : a.questionsWorstFirst()) {
+            settleWhere("eventually (" + q.bad() + ")", q.bad(), q.name(), q.outcome(), applicable);
         }
         settleRunnable(LAST_IS_UP, Matrix.CellOutcome.of(Outcome.SAFE), applicable, true);
         if (cells.open().stream().anyMatch(k -> !applicable.contains(table(k)))) {

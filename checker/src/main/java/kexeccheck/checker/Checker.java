@@ -57,11 +57,23 @@ public final class Checker {
 
         Map<Annotations.Annotated, Optional<Trace>> verdicts = findViolations(query, selected);
         boolean anyViolated = verdicts.values().stream().anyMatch(Optional::isPresent);
-        Outcome outcome = Outcome.SAFE;
+        Outcome outcome = selected.stream().filter(p -> verdicts.get(p).isPresent()).map(Annotations.Annotated::outcome)
+                .reduce(Outcome.SAFE, Outcome::worst);
         Optional<Trace> witness = Optional.empty();
         boolean applies = true;
         List<String> unreached = new ArrayList<>();
-        if (!anyViolated) {
+        if (anyViolated) {
+            // a witness of a class worse than the worst violation still decides the outcome (fail-stop beats a leak)
+            for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
+                if (!w.outcome().worst(outcome).equals(w.outcome()) || w.outcome() == outcome) break;
+                Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
+                if (t.isPresent()) {
+                    outcome = w.outcome();
+                    witness = t;
+                    break;
+                }
+            }
+        } else {
             // nothing fails: make sure that is not because nothing can run, or nothing applies
             String applicable = annotations.applicable().orElse("some Config");
             if (!query.exists(runs + " and " + reachesEnd(request) + " and " + applicable)) {
@@ -136,8 +148,10 @@ public final class Checker {
     }
 
     private static String reachesEnd(CheckRequest request) {
-        // an exact chain must be able to run to its last kernel; a population just has to run
-        return request.chain().isEmpty() ? "some Config" : "eventually (Machine.running = lastKernel and Machine.phase = Up)";
+        // an exact chain must be able to run to its last kernel, or end early in a kernel's death
+        // (a fail-stop run is a run); a population just has to run
+        return request.chain().isEmpty() ? "some Config"
+                : "eventually ((Machine.running = lastKernel and Machine.phase = Up) or Machine.phase = Panicked)";
     }
 
     private static String describeChain(CheckRequest request) {

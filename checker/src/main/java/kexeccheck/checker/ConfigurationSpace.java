@@ -104,14 +104,8 @@ public final class ConfigurationSpace {
         String applicable = a.applicable().orElse("some Config");
         String lastIsUp = "(Machine.running = lastKernel and Machine.phase = Up)";
         List<Question> questions = new ArrayList<>();
-        for (Outcome cls : List.of(Outcome.CORRUPTION, Outcome.LOST_LPIS)) {
-            List<Annotations.Annotated> props = a.propertiesMeaning(cls);
-            if (!props.isEmpty()) {
-                questions.add(new Question(cls, props.get(0).name(), Annotations.anyFails(props), "some Config"));
-            }
-        }
-        a.outcomesWorstFirst()
-                .forEach(w -> questions.add(new Question(w.outcome(), w.name(), w.predicate(), "some Config")));
+        a.questionsWorstFirst()
+                .forEach(q -> questions.add(new Question(q.outcome(), q.name(), q.bad(), "some Config")));
         questions.add(new Question(Outcome.SAFE, "runs", lastIsUp, applicable));
         questions.add(new Question(Outcome.NOT_APPLICABLE, "runs", lastIsUp, "not (" + applicable + ")"));
 

@@ -9,15 +9,21 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import kexeccheck.simulator.explore.ExploredConfiguration;
 import kexeccheck.simulator.explore.Explorer;
+import kexeccheck.simulator.replay.ReplayPrinter;
+import kexeccheck.simulator.replay.ReplayResult;
+import kexeccheck.simulator.replay.TraceReplayer;
 import kexeccheck.trace.Bounds;
+import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceNarrator;
 
 /**
  * The cross-check: every configuration of a scope classified twice, by the concrete table
  * simulator alone ({@link Explorer}: every run that matters, byte by byte) and by the checker
  * ({@link ConfigurationSpace}: every run within the bounds, on the Alloy model), and the two
- * classes compared. The two accounts share the profiles' capability sets and the option values
- * — the questions — and nothing that decides an answer.
+ * classes compared. Then, state by state, the checker's run behind each class is replayed on the
+ * simulator ({@link TraceReplayer}) with the same choices: a class can agree while the stories
+ * behind it differ, and that is a divergence too. The two accounts share the profiles'
+ * capability sets and the option values — the questions — and nothing that decides an answer.
  */
 public final class CrossCheck {
 
@@ -39,6 +45,16 @@ public final class CrossCheck {
             List<String> checkerRun) {}
 
     /**
+     * One configuration whose checker run the simulator does not reproduce state by state.
+     *
+     * @param configuration the configuration as {@code check} options
+     * @param checkerClass the class the checker's run stands for
+     * @param verdict the replay's verdict ({@code diverged} or {@code spurious})
+     * @param replay the replay's report: each step in both accounts and every differing field
+     */
+    public record StateDivergence(String configuration, String checkerClass, String verdict, List<String> replay) {}
+
+    /**
      * The comparison.
      *
      * @param model the model
@@ -48,17 +64,21 @@ public final class CrossCheck {
      * @param agreements how many got the same class from both
      * @param classes for each (checker class, simulator class), how many configurations
      * @param disagreements the first disagreements, each with both explanations
+     * @param replayed how many of the checker's runs were replayed on the simulator (one per configuration it ran)
+     * @param stateAgreements how many of them the simulator reproduced state by state
+     * @param stateDivergences the first replays that did not agree
      * @param simulatorMillis the simulator's wall time (it runs beside the checker)
      * @param checkerMillis the checker's wall time
      * @param timing the checker's solver time
      */
     public record Report(String model, ConfigurationSpace.Scope scope, Bounds bounds, int configurations,
             int agreements, Map<String, Map<String, Integer>> classes, List<Disagreement> disagreements,
+            int replayed, int stateAgreements, List<StateDivergence> stateDivergences,
             long simulatorMillis, long checkerMillis, Timing timing) {
 
-        /** Whether every configuration got the same class from both accounts. */
+        /** Whether every configuration got the same class from both accounts and every replay agreed state by state. */
         public boolean agree() {
-            return agreements == configurations;
+            return agreements == configurations && stateAgreements == replayed;
         }
     }
 
@@ -112,7 +132,10 @@ public final class CrossCheck {
             if (sim == null) {
                 throw new IllegalStateException("the checker classified a configuration the simulator never saw: " + key);
             }
-            comparison.add(key, sim, cls, () -> TraceNarrator.explain(v.evidence().get()));
+            Trace evidence = v.evidence().get();
+            comparison.add(key, sim, cls, () -> TraceNarrator.explain(evidence));
+            // the simulator has no account of a GICv2 (no LPIs): there is no story to compare
+            if (v.outcome() != Outcome.NOT_APPLICABLE) comparison.replay(key, cls, evidence);
         });
         long checked = System.nanoTime();
         Map<String, Explorer.Result> simulator = simulated.join();
@@ -123,7 +146,8 @@ public final class CrossCheck {
             }
         });
         return new Report(description.model(), inWorld, summary.bounds(), comparison.total, comparison.agreements,
-                comparison.classes, List.copyOf(comparison.kept), simulatorMillis[0],
+                comparison.classes, List.copyOf(comparison.kept), comparison.replayed, comparison.stateAgreements,
+                List.copyOf(comparison.diverged), simulatorMillis[0],
                 (checked - start) / 1_000_000, summary.timing());
     }
 
@@ -159,9 +183,23 @@ public final class CrossCheck {
         int agreements;
         final Map<String, Map<String, Integer>> classes = new TreeMap<>();
         final List<Disagreement> kept = new ArrayList<>();
+        int replayed;
+        int stateAgreements;
+        final List<StateDivergence> diverged = new ArrayList<>();
 
         Comparison(int keep) {
             this.keep = keep;
+        }
+
+        /** The checker's run replayed on the simulator with the same choices: every state must agree. */
+        void replay(String key, String checkerClass, Trace run) {
+            replayed++;
+            ReplayResult r = TraceReplayer.replay(run);
+            if (r.confirmed()) {
+                stateAgreements++;
+            } else if (diverged.size() < keep) {
+                diverged.add(new StateDivergence(key, checkerClass, r.verdict().word(), ReplayPrinter.lines(r)));
+            }
         }
 
         void add(String key, Explorer.Result sim, String checkerClass, java.util.function.Supplier<List<String>> checkerRun) {

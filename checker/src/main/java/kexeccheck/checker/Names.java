@@ -38,14 +38,20 @@ public final class Names {
         return cli.replace("+", "__").replace('.', '_').replace('-', '_');
     }
 
-    /** An option value's or capability's CLI name ({@code dt_preprogrammed} is {@code dt-preprogrammed}). */
+    /**
+     * An option value's or capability's CLI name ({@code dt_preprogrammed} is {@code dt-preprogrammed}).
+     * An Alloy name cannot start with a digit, so a value spelled {@code v_4k} in the model is {@code 4k}.
+     */
     public static String value(String alloy) {
-        return alloy.replace('_', '-');
+        String s = alloy.startsWith("v_") && alloy.length() > 2 && Character.isDigit(alloy.charAt(2))
+                ? alloy.substring(2) : alloy;
+        return s.replace('_', '-');
     }
 
     /** An option value's Alloy name. */
     public static String valueToAlloy(String cli) {
-        return cli.replace('-', '_');
+        String s = cli.replace('-', '_');
+        return !s.isEmpty() && Character.isDigit(s.charAt(0)) ? "v_" + s : s;
     }
 
     /** A CamelCase identifier in kebab case ({@code NoStrayWrite} is {@code no-stray-write}). */

@@ -154,33 +154,52 @@ final class TraceExtractor {
         List<State.LogLine> log = new ArrayList<>();
         for (List<String> t : tuples("Step.printed", i)) {
             String message = Names.bare(t.get(0));
-            log.add(new State.LogLine(null, message, KernelLog.text(message, null, propTable),
+            // "Expected reserved range" names the range it checked: the boot CPU's PROPBASER before the step
+            String named = message.equals("ExpectedReservedNotFound") && i > 0
+                    ? frame(pairs("Gic.propbaser", i - 1).get(single("bootCpu", 0))) : propTable;
+            log.add(new State.LogLine(null, message, KernelLog.text(message, null, named),
                     warnings.contains(message)));
         }
+        boolean late = reservesOnline(i);
         Map<String, List<String>> cpuMessages = new HashMap<>();
         tuples("Step.cpu_printed", i).forEach(t ->
                 cpuMessages.computeIfAbsent(t.get(0), x -> new ArrayList<>()).add(Names.bare(t.get(1))));
         cpus.forEach((atom, cpu) -> cpuMessages.getOrDefault(atom, List.of()).stream()
-                .sorted(Comparator.comparingInt(TraceExtractor::logOrder))
+                .sorted(Comparator.comparingInt(m -> logOrder(m, late)))
                 .forEach(m -> log.add(new State.LogLine(cpu, m, KernelLog.text(m, cpu, cpuTable(m, atom, pend, allocatedRaw)),
                         warnings.contains(m)))));
         return new State(i, event == null ? null : Names.kebab(Names.bare(event)), kernels.get(single("Machine.running", i)),
                 Names.bare(single("Machine.phase", i)).toLowerCase(java.util.Locale.ROOT), rds,
                 "ItsEnabled".equals(Names.bare(single("Gic.its", i))) ? "enabled" : "disabled",
+                cpus.entrySet().stream().filter(e -> tuples("Gic.collections", i).stream()
+                        .anyMatch(t -> t.get(0).equals(e.getKey()))).map(Map.Entry::getValue).toList(),
                 memory, memreserve, pendingWrites, tableWrites, log, modes, propTable, allocated);
     }
 
     /** The pending table a per-CPU line names: the one kept, or the one allocated. */
     private String cpuTable(String message, String cpuAtom, Map<String, String> pendNow, Map<String, String> allocated) {
-        return frame(message.equals("UsingAllocatedPending") ? allocated.get(cpuAtom) : pendNow.get(cpuAtom));
+        boolean allocatedOne = List.of("UsingAllocatedPending", "UsingPending", "PendReserveFailed", "BadPageState")
+                .contains(message);
+        return frame(allocatedOne ? allocated.get(cpuAtom) : pendNow.get(cpuAtom));
     }
 
-    /** Linux prints a CPU's lines in the order its code runs. */
-    private static int logOrder(String message) {
-        List<String> order = List.of("PropbaserMismatch", "PendingNotReserved", "UsingReservedPending",
-                "BootedWithLpisEnabled", "FailedToDisable", "UsingAllocatedPending");
-        int i = order.indexOf(message);
-        return i < 0 ? order.size() : i;
+    /**
+     * Linux prints a CPU's lines in the order its code runs: a v4.20-v5.16 kernel reserves a pending
+     * table in its_cpu_init_lpis(), before it says which table it uses; from v5.17 the reservation is a
+     * CPU-online callback, so its warning comes last ({@code late}).
+     */
+    private static int logOrder(String message, boolean late) {
+        List<String> order = List.of("PropbaserMismatch", "PendingNotReserved", "BadPageState", "UsingReservedPending",
+                "BootedWithLpisEnabled", "FailedToDisable", "UsingPending", "PendReserveFailed", "UsingAllocatedPending");
+        int i = message.equals("PendReserveFailed") && late ? order.size() : order.indexOf(message);
+        return i < 0 ? order.size() + 1 : i;
+    }
+
+    /** Whether the running kernel of state {@code i} reserves pending tables in a CPU-online callback (v5.17+). */
+    private boolean reservesOnline(int i) {
+        String profile = pairs("Kernel <: profile").get(single("Machine.running", i));
+        return tuples("Profile <: caps", 0).stream().anyMatch(t -> t.get(0).equals(profile)
+                && Names.bare(t.get(1)).equals("memreserve_on_cpu_online"));
     }
 
     private void nameKernels() {

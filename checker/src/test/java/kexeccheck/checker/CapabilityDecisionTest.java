@@ -52,7 +52,7 @@ class CapabilityDecisionTest {
     @Test
     void blindReprogrammingOfALiveRedistributorHasNoEffectOnStickyHardware() {
         upstream.assertAlways(PREPROGRAMMED + " and firstKernel.profile = linux_4_16 and " + FIRST_BOOT,
-                "after (Step.cpu_mode = Cpu -> WritesIgnored and no Step.cpu_printed"
+                "after (Step.cpu_mode = Cpu -> WritesIgnored and Step.cpu_printed = Cpu -> UsingPending"
                         + " and Gic.propbaser = Cpu -> Board.region_prop)");
     }
 

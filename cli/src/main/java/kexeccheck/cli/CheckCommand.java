@@ -1,7 +1,6 @@
 package kexeccheck.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.CheckReport;
@@ -46,8 +45,8 @@ final class CheckCommand implements Callable<Integer> {
     Path render;
 
     @Option(names = "--replay",
-            description = "Replay every counterexample on the concrete table simulator and mark it confirmed or"
-                    + " spurious (text output; see kexec-check replay for the concrete run).")
+            description = "Replay every counterexample on the concrete table simulator and mark it confirmed,"
+                    + " diverged or spurious (text output; see kexec-check replay for the concrete run).")
     boolean replay;
 
     @Option(names = "--no-proof",
@@ -98,9 +97,8 @@ final class CheckCommand implements Callable<Integer> {
             p.counterexample().ifPresent(trace -> {
                 if (out.length() == 0) out.append("\nreplay on the concrete table simulator:\n");
                 ReplayResult r = TraceReplayer.replay(trace);
-                List<String> lines = ReplayPrinter.lines(r);
-                out.append("  ").append(p.name()).append(": ")
-                        .append(lines.get(lines.size() - 1).substring("verdict: ".length())).append('\n');
+                                out.append("  ").append(p.name()).append(": ")
+                        .append(ReplayPrinter.verdictLine(r).substring("verdict: ".length())).append('\n');
             });
         }
         return out.toString();

@@ -20,8 +20,9 @@ final class ConfigurationOptions {
                     + " Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--firmware", split = ",", paramLabel = "efi|dt|dt-preprogrammed",
-            description = "Firmware: EFI, a device tree only, or a bootloader that programs the LPI tables.")
+    @Option(names = "--firmware", split = ",", paramLabel = "efi|dt|dt-preprogrammed|efi-preprogrammed",
+            description = "Firmware: EFI, a device tree only, or a bootloader that programs the LPI tables"
+                    + " (without EFI, or with it: U-Boot bootefi, EDK II).")
     List<String> firmware = new ArrayList<>();
 
     @Option(names = "--reserved-memory", split = ",", paramLabel = "map|nomap",
@@ -48,6 +49,11 @@ final class ConfigurationOptions {
             description = "Normal kexec, or a crash kexec into a kdump kernel as the last transition.")
     List<String> kexec = new ArrayList<>();
 
+    @Option(names = "--page-size", split = ",", paramLabel = "4k|64k",
+            description = "The kernels' base page size: it decides whether freeing a spare pending table carved"
+                    + " from mapped reserved memory is checked (4k: Bad page state, leaked) or not (64k).")
+    List<String> pageSize = new ArrayList<>();
+
     @Option(names = "--cpus", paramLabel = "N", defaultValue = "" + CheckRequest.DEFAULT_CPUS,
             description = "CPUs (one redistributor each). Default: ${DEFAULT-VALUE}.")
     int cpus;
@@ -62,6 +68,7 @@ final class ConfigurationOptions {
         options.put("hardware", hardware);
         options.put("devices", devices);
         options.put("kexec", kexec);
+        options.put("page-size", pageSize);
         options.values().removeIf(List::isEmpty);
         return options;
     }

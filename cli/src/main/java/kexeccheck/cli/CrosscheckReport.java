@@ -46,6 +46,18 @@ final class CrosscheckReport {
                 d.checkerRun().forEach(l -> out.append("      ").append(l).append('\n'));
             }
         }
+        out.append(String.format("%nstates: %d/%d of the checker's runs replayed on the simulator agree state by state%n",
+                r.stateAgreements(), r.replayed()));
+        int divergences = r.replayed() - r.stateAgreements();
+        if (divergences > 0) {
+            out.append(String.format("%nstate divergences (%d, the first %d shown with both accounts):%n", divergences,
+                    r.stateDivergences().size()));
+            for (CrossCheck.StateDivergence d : r.stateDivergences()) {
+                out.append("\n  ").append(d.configuration()).append("\n    checker class ").append(d.checkerClass())
+                        .append(", replay ").append(d.verdict()).append('\n');
+                d.replay().forEach(l -> out.append("      ").append(l).append('\n'));
+            }
+        }
         if (withTimes) {
             out.append(String.format("%ntime: simulator %.1f s; checker %.1f s (translation %.1f s, solving %.1f s,"
                     + " %d solver calls)%n", r.simulatorMillis() / 1000.0, r.checkerMillis() / 1000.0,
@@ -74,6 +86,16 @@ final class CrosscheckReport {
             o.put("checker", d.checker());
             JsonRoot.putStrings(o, "simulatorRun", d.simulatorRun());
             JsonRoot.putStrings(o, "checkerRun", d.checkerRun());
+        }
+        root.put("replayed", r.replayed());
+        root.put("stateAgreements", r.stateAgreements());
+        ArrayNode divergences = root.putArray("stateDivergences");
+        for (CrossCheck.StateDivergence d : r.stateDivergences()) {
+            ObjectNode o = divergences.addObject();
+            o.put("configuration", d.configuration());
+            o.put("checkerClass", d.checkerClass());
+            o.put("verdict", d.verdict());
+            JsonRoot.putStrings(o, "replay", d.replay());
         }
         if (withTimes) {
             ObjectNode timing = JsonRoot.timing(r.timing());

@@ -71,6 +71,7 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
             @JsonProperty("hardware") List<String> hardware,
             @JsonProperty("devices") List<String> devices,
             @JsonProperty("kexec") List<String> kexec,
+            @JsonProperty("page-size") List<String> pageSize,
             @JsonProperty("cpus") Integer cpus,
             @JsonProperty("properties") List<String> properties,
             @JsonProperty("steps") Integer steps,
@@ -186,6 +187,7 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
         options.put("hardware", orEmpty(e.hardware()));
         options.put("devices", orEmpty(e.devices()));
         options.put("kexec", orEmpty(e.kexec()));
+        options.put("page-size", orEmpty(e.pageSize()));
         options.values().removeIf(List::isEmpty);
         try {
             CheckRequest request = new CheckRequest(resolved, orEmpty(e.chain()), orEmpty(e.population()),

@@ -17,10 +17,12 @@ import picocli.CommandLine.Parameters;
         description = {
             "Replays a counterexample trace on the concrete table simulator (simulated RAM, GIC registers,"
                     + " EFI memreserve list, DTB, loader and kernels) and prints the concrete run and a verdict:",
-            "confirmed (the same property fails at the same step) or spurious (with the first step where"
-                    + " the two accounts differ)."},
+            "confirmed (every state agrees and the same property fails at the same step), diverged (the"
+                    + " property fails at the same step but a state differs: the first differing step and field"
+                    + " are named) or spurious (the simulator does not fail where the trace does)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:confirmed", "1:spurious", "2:bad input (unreadable or invalid trace)"})
+        exitCodeList = {"0:confirmed", "1:diverged or spurious",
+            "2:bad input (unreadable or invalid trace, or a profile, capability or option its model does not have)"})
 final class ReplayCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,6 +34,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Trace t = TraceJson.read(trace);
+        TraceModelCheck.against(trace, t);
         ReplayResult result = TraceReplayer.replay(t);
         PrintWriter out = spec.commandLine().getOut();
         out.println("replay of " + trace.getFileName() + ": " + t.property() + " (" + t.outcome() + "), model "

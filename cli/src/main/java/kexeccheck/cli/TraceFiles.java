@@ -10,7 +10,10 @@ import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.trace.TraceJson;
 
-/** Writes {@code --out DIR}: one {@code PROPERTY.trace.json} per counterexample, each file whole or absent. */
+/**
+ * Writes {@code --out DIR}: one {@code PROPERTY.trace.json} per counterexample and, when a witness
+ * decided the outcome class (fail-stop, recoverable), {@code WITNESS.trace.json}; each file whole or absent.
+ */
 final class TraceFiles {
 
     private TraceFiles() {}
@@ -25,6 +28,8 @@ final class TraceFiles {
             p.counterexample().ifPresent(trace -> writeAtomically(dir.resolve(p.name() + ".trace.json"),
                     TraceJson.write(trace)));
         }
+        report.outcomeWitness().ifPresent(trace -> writeAtomically(dir.resolve(trace.property() + ".trace.json"),
+                TraceJson.write(trace)));
     }
 
     /** A temporary file is private (0600); the file it becomes is an ordinary one (0644). */

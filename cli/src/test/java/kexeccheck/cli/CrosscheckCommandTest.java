@@ -23,12 +23,15 @@ class CrosscheckCommandTest {
     @Test
     void bothAccountsClassEveryConfigurationAlike() throws Exception {
         CliRun run = CliRun.of("crosscheck", "--population", "linux-4.19,linux-6.1,kdump-6.1", "--firmware",
-                "efi,dt-preprogrammed", "--loader", "honours-reserved", "--dtb", "passthrough", "--format", "json",
-                "--no-timing");
+                "efi,dt-preprogrammed", "--loader", "honours-reserved", "--dtb", "passthrough", "--page-size", "4k",
+                "--format", "json", "--no-timing");
         JsonNode report = TraceJson.mapper().readTree(run.out());
         // 3 x 3 chains x 2 firmware x 2 reserved-memory x 3 hardware x 2 devices x 2 kexec
         assertEquals(432, report.get("configurations").asInt(), run.out());
         assertEquals(432, report.get("agreements").asInt(), run.out());
+        // and the simulator reproduces the checker's run behind every class it can run, state by state
+        assertTrue(report.get("replayed").asInt() > 100, run.out());
+        assertEquals(report.get("replayed").asInt(), report.get("stateAgreements").asInt(), run.out());
         assertEquals(KexecCheck.OK, run.exitCode(), run.err());
         Map<String, Integer> checkerClasses = new TreeMap<>();
         report.get("classes").fields().forEachRemaining(e -> e.getValue().fields().forEachRemaining(
@@ -47,17 +50,19 @@ class CrosscheckCommandTest {
     void bothAccountsCoverTheWorldTheProposalAdmits() throws Exception {
         CliRun dtV1 = CliRun.of("crosscheck", "-m", "dt-memory-region-v1", "--population", "linux-5.3+dt-v1,linux-5.3",
                 "--firmware", "dt", "--hardware", "sticky", "--kexec", "normal", "--devices", "active",
-                "--format", "json", "--no-timing");
+                "--page-size", "4k", "--format", "json", "--no-timing");
         JsonNode report = TraceJson.mapper().readTree(dtV1.out());
         assertEquals(32, report.get("configurations").asInt(), dtV1.out());
         assertEquals(32, report.get("agreements").asInt(), dtV1.out());
 
         CliRun bootloader = CliRun.of("crosscheck", "-m", "bootloader-preprogrammed", "--population", "linux-6.1",
-                "--hardware", "sticky", "--kexec", "normal", "--format", "json", "--no-timing");
+                "--hardware", "sticky", "--kexec", "normal", "--page-size", "4k", "--format", "json", "--no-timing");
         report = TraceJson.mapper().readTree(bootloader.out());
-        assertEquals(List.of("dt-preprogrammed"), List.of(report.get("options").get("firmware").get(0).asText()));
-        assertEquals(16, report.get("configurations").asInt(), bootloader.out());
-        assertEquals(16, report.get("agreements").asInt(), bootloader.out());
+        List<String> firmware = new java.util.ArrayList<>();
+        report.get("options").get("firmware").forEach(f -> firmware.add(f.asText()));
+        assertEquals(List.of("dt-preprogrammed", "efi-preprogrammed"), firmware);
+        assertEquals(32, report.get("configurations").asInt(), bootloader.out());
+        assertEquals(32, report.get("agreements").asInt(), bootloader.out());
     }
 
     @Test
@@ -67,8 +72,16 @@ class CrosscheckCommandTest {
                 List.of("every run ends safely"));
         CrossCheck.Report r = new CrossCheck.Report("upstream", new ConfigurationSpace.Scope("upstream",
                 List.of("linux-6.1"), Map.of(), 2), new Bounds(2, 2, 9, 5, true), 2, 1,
-                Map.of("safe", Map.of("corruption", 1, "safe", 1)), List.of(d), 0, 0, Timing.NONE);
+                Map.of("safe", Map.of("corruption", 1, "safe", 1)), List.of(d), 2, 1,
+                List.of(new CrossCheck.StateDivergence("--chain linux-6.1,linux-6.1 --firmware efi", "safe", "diverged",
+                        List.of("  3  K2 runs init_IRQ", "       <>   memreserve: simulator [], trace [F0]"))),
+                0, 0, Timing.NONE);
         String text = CrosscheckReport.text(r, false);
+        assertTrue(text.contains("states: 1/2 of the checker's runs replayed on the simulator agree state by state"), text);
+        assertTrue(text.contains("state divergences (1, the first 1 shown with both accounts):\n\n"
+                + "  --chain linux-6.1,linux-6.1 --firmware efi\n    checker class safe, replay diverged\n"
+                + "        3  K2 runs init_IRQ\n             <>   memreserve: simulator [], trace [F0]\n"), text);
+        assertTrue(!r.agree());
         assertTrue(text.contains("agreement: 1/2 (50.0%)"), text);
         assertTrue(text.contains("scope: 2 configurations: 1 x 1 chains of linux-6.1, 2 CPUs"), text);
         assertTrue(text.contains("disagreements (1, the first 1 explained):"), text);

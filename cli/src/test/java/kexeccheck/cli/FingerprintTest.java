@@ -47,7 +47,7 @@ class FingerprintTest {
 
     private static State state(int index, String event, String kernel, String frame) {
         return new State(index, event, kernel, "up", List.of(new State.Redistributor("CPU0", true, frame, frame)),
-                "enabled", Map.of(frame, "free"), List.of(), List.of(new State.PendingWrite("CPU0", frame, "free")),
+                "enabled", List.of("CPU0"), Map.of(frame, "free"), List.of(), List.of(new State.PendingWrite("CPU0", frame, "free")),
                 List.of(), List.of(), Map.of(), null, Map.of());
     }
 

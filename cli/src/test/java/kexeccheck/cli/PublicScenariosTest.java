@@ -61,9 +61,11 @@ class PublicScenariosTest {
         }
         if (expected.equals("safe")) {
             // issue 5: the safe scenarios are proved for runs of any length, not only within the bounds
-            long proved = run.out().lines().filter(l -> l.contains(" holds ")
-                    && l.contains("for all chain lengths (k-induction, k=")).count();
-            assertEquals(4, proved, id + ":\n" + run.out());
+            // (reservations-bounded may hold only up to the bounds: the lemmas do not cover the list's history)
+            for (String property : List.of("no-stray-write", "lpis-delivered", "one-property-table", "its-quiescent")) {
+                assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith(property + " ") && l.contains(" holds ")
+                        && l.contains("for all chain lengths (k-induction, k=")), id + " " + property + ":\n" + run.out());
+            }
         }
         assertTrue(run.out().lines().noneMatch(l -> l.contains("violated") && l.contains("for all chain lengths")), id);
         List<Path> files;

@@ -28,9 +28,9 @@ class ReplayCommandTest {
         assertEquals(KexecCheck.OK, run.exitCode(), run.out() + run.err());
         assertEquals("", run.err());
         assertTrue(run.out().contains("F2=0x48020000"), run.out());
-        assertTrue(run.out().contains("GICR_PENDBASER(CPU0) <- 0x4000000048020780"), run.out());
-        assertTrue(run.out().contains("log  [K1] GICv3: CPU0: using allocated LPI pending table @0x0000000048020000"), run.out());
-        assertTrue(run.out().contains("!!   step 3: stray-gic-write at 0x48020400 by GIC (CPU0 redistributor) into K2's free"),
+        assertTrue(run.out().contains("GICR_PENDBASER(CPU0) <- 0x4000000048030780"), run.out());
+        assertTrue(run.out().contains("log  [K1] GICv3: CPU0: using allocated LPI pending table @0x0000000048030000"), run.out());
+        assertTrue(run.out().contains("!!   step 3: stray-gic-write at 0x48030400 by GIC (CPU0 redistributor) into K2's free"),
                 run.out());
         assertTrue(run.out().strip().endsWith("verdict: confirmed (no-stray-write fails at step 3 in both accounts;"
                 + " the states agree at every step)"), run.out());
@@ -57,10 +57,53 @@ class ReplayCommandTest {
     @Test
     void aSchemaInvalidTraceIsBadInput() throws Exception {
         Path p = fixture();
-        Files.writeString(p, Files.readString(p).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+        Files.writeString(p, Files.readString(p).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 7"));
         CliRun run = CliRun.of("replay", p.toString());
         assertEquals(KexecCheck.BAD_INPUT, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("not a kexec-check trace"), run.err());
+    }
+
+    @Test
+    void aTraceOfTheOlderFormatSaysSo() throws Exception {
+        Path p = fixture();
+        Files.writeString(p, Files.readString(p).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"));
+        CliRun run = CliRun.of("replay", p.toString());
+        assertEquals(KexecCheck.BAD_INPUT, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("trace format 1, written by an older kexec-check"), run.err());
+    }
+
+    @Test
+    void aProfileTheModelDoesNotHaveIsBadInput() throws Exception {
+        Path p = fixture();
+        Files.writeString(p, Files.readString(p).replace("\"profile\" : \"linux-6.1\"", "\"profile\" : \"linux-9.9\""));
+        CliRun run = CliRun.of("replay", p.toString());
+        assertEquals(KexecCheck.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("linux-9.9") && run.err().contains("does not have"), run.err());
+    }
+
+    @Test
+    void capabilitiesThatAreNotTheProfilesAreBadInput() throws Exception {
+        Path p = fixture();
+        Files.writeString(p, Files.readString(p).replaceFirst("\"memreserve-in-iomem\", ", ""));
+        CliRun run = CliRun.of("replay", p.toString());
+        assertEquals(KexecCheck.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("has capabilities"), run.err());
+    }
+
+    @Test
+    void aHandEditedStateDiverges() throws Exception {
+        Path p = fixture();
+        String text = Files.readString(p);
+        int s1 = text.indexOf("\"index\" : 1");
+        int its = text.indexOf("\"its\" : \"enabled\"", s1);
+        Files.writeString(p, text.substring(0, its) + "\"its\" : \"disabled\"" + text.substring(its + 17));
+        CliRun run = CliRun.of("replay", p.toString());
+        assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("verdict: diverged (no-stray-write fails at step 3 in both accounts, but the states"
+                + " first differ at step 1: its: simulator enabled, trace disabled)"), run.out());
     }
 }

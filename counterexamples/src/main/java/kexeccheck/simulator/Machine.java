@@ -53,6 +53,8 @@ public final class Machine {
     private StepRecord record;
     private int step = -1;
     private int itsUnsafeSeen;
+    /** Devices stopped issuing MSIs at the kexec and start again once the next kernel's GIC is up. */
+    private boolean devicesStopped;
 
     /**
      * @param config the world
@@ -125,8 +127,8 @@ public final class Machine {
         if (config.efi() && first.capabilities().has(Capabilities.EFI_STUB)) {
             EfiConfigTable table = new EfiConfigTable(memory, EFI_CONFIG_TABLE);
             memory.fill(EFI_CONFIG_TABLE, 8, (byte) 0, fw);
-            // The stub installs the memreserve root only from v4.20, which is when kernels began to read it.
-            if (first.capabilities().has(Capabilities.READS_MEMRESERVE)) {
+            // Only a v4.20+ stub installs the memreserve root (b844470f2206); a kexec'd kernel never runs its stub.
+            if (first.capabilities().has(Capabilities.INSTALLS_MEMRESERVE_ROOT)) {
                 MemreserveList.install(memory, EFI_MEMRESERVE_ROOT, new Writer.Other(first.name() + " EFI stub"));
                 table.install(EfiConfigTable.MEMRESERVE_GUID, EFI_MEMRESERVE_ROOT, new Writer.Other(first.name() + " EFI stub"));
             }
@@ -148,7 +150,8 @@ public final class Machine {
     }
 
     private Kernel boot(KernelSpec spec, AddressRange image, long dtb, boolean kdump) {
-        BootParams params = new BootParams(spec.name(), spec.capabilities(), image, dtb, kdump, spec.propertyByte());
+        BootParams params = new BootParams(spec.name(), spec.capabilities(), image, dtb, kdump, spec.propertyByte(),
+                config.pages64k());
         return new Kernel(params, memory, gic, placements.apply(spec.name()), () -> record);
     }
 
@@ -156,6 +159,7 @@ public final class Machine {
     public StepRecord bootGic() {
         begin(running.name());
         running.initIrq();
+        devicesStopped = false; // drivers probe again and re-enable bus mastering
         checkLiveTables();
         return record;
     }
@@ -167,6 +171,7 @@ public final class Machine {
      */
     public StepRecord kexec(KernelSpec next, Segments where, boolean crash) {
         begin(next.name());
+        devicesStopped = !config.devicesActive();
         KexecLoader loader = new KexecLoader(memory, config.honoursReserved(), config.userDtb());
         Kernel outgoing = running;
         running = null; // from here the outgoing kernel's tags no longer describe anyone's memory
@@ -178,8 +183,16 @@ public final class Machine {
     /** A device MSI that the ITS turns into an LPI for {@code cpu}. */
     public StepRecord msi(int cpu) {
         begin(running.name());
+        if (running.isPanicked() || devicesStopped) {
+            record.notes.add(running.isPanicked() ? "no MSI: the kernel is dead"
+                    : "no MSI: devices are quiescent until the next kernel is up (pci_device_shutdown() cleared"
+                    + " bus mastering)");
+            checkLiveTables();
+            return record;
+        }
         long at = gic.lpiBecomesPending(cpu, MSI_INTID);
-        record.notes.add(at < 0 ? "the MSI is not delivered (LPIs or the ITS are off)"
+        record.notes.add(at < 0 ? "the MSI is not delivered (LPIs or the ITS are off, or CPU" + cpu
+                + "'s collection is not mapped)"
                 : String.format("LPI %d pending on CPU%d: bit %d of byte 0x%x", MSI_INTID, cpu, MSI_INTID % 8, at));
         checkLiveTables();
         return record;

@@ -28,7 +28,7 @@ public final class World {
 
     /** The option names of the trace format's configuration (and of the CLI). */
     public static final Set<String> OPTIONS = Set.of("firmware", "reserved-memory", "dtb", "loader", "hardware",
-            "devices", "kexec");
+            "devices", "kexec", "page-size");
 
     private World() {}
 
@@ -53,10 +53,13 @@ public final class World {
     public static MachineConfig machineConfig(Map<String, String> options, int cpus, AddressRange lpiRegion,
                                               AddressRange crashRegion) {
         Board board = Board.qemuVirt(RAM, cpus, lpiRegion, crashRegion);
+        String firmware = options.get("firmware");
         return new MachineConfig(board, "clearable".equals(options.get("hardware")),
-                "efi".equals(options.get("firmware")), "dt-preprogrammed".equals(options.get("firmware")),
+                "efi".equals(firmware) || "efi-preprogrammed".equals(firmware),
+                "dt-preprogrammed".equals(firmware) || "efi-preprogrammed".equals(firmware),
                 "nomap".equals(options.get("reserved-memory")), "honours-reserved".equals(options.get("loader")),
-                "user-without-reserved".equals(options.get("dtb")));
+                "user-without-reserved".equals(options.get("dtb")), !"quiescent".equals(options.get("devices")),
+                "64k".equals(options.get("page-size")));
     }
 
     /**

@@ -30,6 +30,14 @@ public final class KernelLog {
                     + " GICR_PROPBASER is not the adopted property table (taint)";
             case "BootedWithLpisEnabled" -> "GICv3: " + cpu + ": Booted with LPIs enabled, memory probably corrupted";
             case "FailedToDisable" -> cpu + ": Failed to disable LPIs";
+            case "UsingPending" -> cpu + ": using LPI pending table @" + at;
+            case "PropReserveFailed" -> "WARNING: at gic_reserve_range: efi_mem_reserve_persistent(" + at
+                    + ") = -ENODEV (no memreserve root)";
+            case "PendReserveFailed" -> "WARNING: " + cpu + " at gic_reserve_range: efi_mem_reserve_persistent("
+                    + at + ") = -ENODEV (no memreserve root)";
+            case "BadPageState" -> "BUG: Bad page state in process swapper (" + cpu + "'s spare pending table "
+                    + at + " is PG_reserved; leaked)";
+            case "KernelPanic" -> "Unable to handle kernel paging request; Kernel panic - not syncing";
             default -> (cpu == null ? "" : cpu + ": ") + message;
         };
     }

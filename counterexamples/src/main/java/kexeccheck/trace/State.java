@@ -11,9 +11,11 @@ import java.util.Map;
  * @param event the event that led here ({@code boot-gic}, {@code kexec}, {@code crash-kexec},
  *     {@code msi-arrives}, {@code stutter}), or null for the cold boot
  * @param kernel the running kernel ({@code K1}, …)
- * @param phase {@code booting} until the kernel's GIC driver has initialised, then {@code up}
+ * @param phase {@code booting} until the kernel's GIC driver has initialised, then {@code up};
+ *     {@code panicked} if it died there
  * @param redistributors each CPU's redistributor registers
  * @param its the ITS: {@code enabled} or {@code disabled}
+ * @param collections the CPUs whose ITS collection is mapped (MAPC): only they can get an LPI
  * @param memory each frame's use as the running kernel sees it
  * @param memreserve the frames the EFI memreserve list names
  * @param pendingWrites pending bits the GIC set in this step
@@ -30,6 +32,7 @@ public record State(
         String phase,
         List<Redistributor> redistributors,
         String its,
+        List<String> collections,
         Map<String, String> memory,
         List<String> memreserve,
         List<PendingWrite> pendingWrites,
@@ -41,6 +44,7 @@ public record State(
 
     public State {
         redistributors = List.copyOf(redistributors);
+        collections = List.copyOf(collections);
         memory = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(memory));
         memreserve = List.copyOf(memreserve);
         pendingWrites = List.copyOf(pendingWrites);
@@ -52,7 +56,7 @@ public record State(
 
     /** This state renumbered, for a trace with steps removed before it. */
     public State withIndex(int newIndex) {
-        return new State(newIndex, event, kernel, phase, redistributors, its, memory, memreserve,
+        return new State(newIndex, event, kernel, phase, redistributors, its, collections, memory, memreserve,
                 pendingWrites, tableWrites, log, cpuModes, propertyTable, allocatedPending);
     }
 

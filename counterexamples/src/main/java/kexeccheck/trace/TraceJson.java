@@ -62,6 +62,11 @@ public final class TraceJson {
             throw new InvalidTraceException(file + ": not JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
         }
+        JsonNode version = tree.get("schemaVersion");
+        if (version != null && version.isInt() && version.asInt() < Trace.SCHEMA_VERSION) {
+            throw new InvalidTraceException(file + ": trace format " + version.asInt() + ", written by an older"
+                    + " kexec-check; this one reads format " + Trace.SCHEMA_VERSION + " (run check --out again)");
+        }
         TraceSchema.problems(tree).stream().findFirst().ifPresent(p -> {
             throw new InvalidTraceException(file + ": not a kexec-check trace (" + p + ")");
         });

@@ -73,10 +73,12 @@ class TraceGraphTest {
         for (String frame : List.of("F0", "F1", "F2")) {
             assertTrue(dot.contains("\"id\"=\"handover-K1-K2-" + frame + "\""), frame);
         }
-        // ... and the pending bit for CPU1 lands in F0, K2's DTB: that arrow and that cell are red.
+        // ... and at step 3 CPU1's live pending table F0 is K2's: the bit the GIC sets there, or the table
+        // still live once K2 (whose disable failed) is up (both are shortest stories): that arrow is red.
         assertTrue(dot.contains("\"id\"=\"reg-CPU1-PENDBASER\",\"dir\"=\"back\",\"arrowtail\"=\"normal\","
                 + "\"constraint\"=\"true\",\"weight\"=\"1\",\"color\"=\"" + TraceGraph.RED + "\""), dot);
-        assertTrue(dot.contains("step 3: GIC writes a pending bit (CPU1)"), dot);
+        assertTrue(dot.contains("step 3: GIC writes a pending bit (CPU1)")
+                || dot.contains("step 3: still CPU1's live pending table"), dot);
     }
 
     @ParameterizedTest

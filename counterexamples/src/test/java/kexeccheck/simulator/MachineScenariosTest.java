@@ -88,4 +88,86 @@ class MachineScenariosTest {
         assertEquals("{0=programmed, 1=programmed}", boot.cpuModes.toString());
         assertEquals(List.of(), boot.incidents);
     }
+
+    // ---- the kernel facts of domain.md §3.7 (issue 11), in the simulator's account ----
+
+    private static Machine machine(MachineConfig config) {
+        return new Machine(config, k -> Placement.LOWEST, r -> false);
+    }
+
+    @Test
+    void aPre420FirstKernelLeavesNoMemreserveRootSoA61KernelWarnsAndRecordsNothing() {
+        // b844470f2206 (v4.20): only the first kernel's stub could install the root, and 4.19's does not
+        Machine m = machine(true, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-4.19+nolpi", false), Segments.ANYWHERE);
+        m.bootGic();
+        m.kexec(Profiles.kernel("K2", "linux-6.1", false), Segments.ANYWHERE, false);
+        StepRecord boot = m.bootGic();
+        assertTrue(m.memreserveList().isEmpty());
+        assertEquals(3, boot.log.stream().filter(l -> l.text().contains("efi_mem_reserve_persistent() = -ENODEV")
+                && l.warning()).count(), texts(boot).toString());
+    }
+
+    @Test
+    void aCpuWhoseDisableFailedGetsNoMsi() {
+        // its_cpu_init() returns before its_cpu_init_collections(): no MAPC for it
+        Machine m = machine(false, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        m.kexec(Profiles.kernel("K2", "linux-4.19", false), Segments.ANYWHERE, false);
+        assertEquals("{0=disable-failed, 1=disable-failed}", m.bootGic().cpuModes.toString());
+        StepRecord msi = m.msi(0);
+        assertEquals(List.of(), msi.pendingWrites);
+        assertTrue(msi.notes.get(0).contains("collection is not mapped"), msi.notes.toString());
+    }
+
+    @Test
+    void quiescentDevicesSendNothingBetweenTheKexecAndTheNextGicBoot() {
+        Board board = Board.qemuVirt(RAM, 2, null, null);
+        Machine m = machine(new MachineConfig(board, false, false, false, false, true, false, false, false));
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        assertEquals(1, m.msi(0).pendingWrites.size());
+        m.kexec(Profiles.kernel("K2", "linux-6.1", false), Segments.ANYWHERE, false);
+        StepRecord window = m.msi(0);
+        assertEquals(List.of(), window.pendingWrites);
+        assertTrue(window.notes.get(0).contains("pci_device_shutdown()"), window.notes.toString());
+    }
+
+    @Test
+    void walkingAnOverwrittenMemreserveNodeKillsTheKernel() {
+        // efi_config_parse_tables() trusts size, count and next: an initrd's bytes there read off the page
+        Machine m = machine(true, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long node = m.memreserveList().orElseThrow().walk().get(1).pa();
+        m.memory().fill(node, 4096, (byte) 0x5a, new kexeccheck.simulator.memory.Writer.Other("test: an initrd"));
+        StepRecord kexec = m.kexec(Profiles.kernel("K2", "linux-6.1", false), Segments.ANYWHERE, false);
+        assertTrue(m.running().isPanicked());
+        assertTrue(texts(kexec).stream().anyMatch(t -> t.contains("efi_config_parse_tables")), texts(kexec).toString());
+    }
+
+    @Test
+    void withoutEfiA517KernelKeepsTheSpareTableOfAnAdoptedCpu() {
+        // d23bc2bc1d63 (v5.17): the freeing callback is registered only with EFI
+        Machine m = machine(false, true, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        StepRecord boot = m.bootGic();
+        assertEquals("{0=adopted, 1=adopted}", boot.cpuModes.toString());
+        boot.allocatedPending.forEach((cpu, pa) ->
+                assertEquals("pending-table:CPU" + cpu, m.running().view().at(pa).label()));
+    }
+
+    @Test
+    void proc_iomemShowsTheMemreserveEntriesAKernelInherited() {
+        // 50d7ba36b916 (v4.19) exports memblock-reserved ranges; a 5.3 kernel has no ab0eb16205b4
+        Machine m = machine(true, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long prop = m.running().its().propertyTable();
+        m.kexec(Profiles.kernel("K2", "linux-5.3", false), Segments.ANYWHERE, false);
+        kexeccheck.simulator.loader.Iomem iomem = kexeccheck.simulator.loader.Iomem.of(m.running());
+        assertTrue(iomem.nestedReserved().stream().anyMatch(e -> e.name().equals("reserved")
+                && e.range().contains(prop)), iomem.toString());
+    }
 }

@@ -11,13 +11,15 @@ final class Profiles {
     static final Map<String, Set<String>> ALL = new LinkedHashMap<>();
 
     static {
-        Set<String> v419 = Set.of("enables-lpis", "disable-with-check", "efi-stub");
+        Set<String> v419 = Set.of("enables-lpis", "disable-with-check", "efi-stub", "iomem-lists-memblock");
         Set<String> v53 = Set.of("enables-lpis", "disable-with-check", "adopts-preallocated", "kdump-bypass",
-                "reads-memreserve", "writes-memreserve", "efi-stub");
+                "reads-memreserve", "writes-memreserve", "efi-stub", "installs-memreserve-root", "iomem-lists-memblock");
         Set<String> v61 = Set.of("enables-lpis", "disable-with-check", "adopts-preallocated", "kdump-bypass",
-                "reads-memreserve", "writes-memreserve", "memreserve-in-iomem", "efi-stub");
+                "reads-memreserve", "writes-memreserve", "memreserve-in-iomem", "efi-stub", "installs-memreserve-root",
+                "iomem-lists-memblock", "memreserve-on-cpu-online");
         ALL.put("linux-4.16", Set.of("enables-lpis", "blind-reprogram", "efi-stub"));
         ALL.put("linux-4.19", v419);
+        ALL.put("linux-4.19+nolpi", minus(v419, "enables-lpis"));
         ALL.put("linux-5.3", v53);
         ALL.put("linux-6.1", v61);
         ALL.put("linux-6.1+nolpi", minus(v61, "enables-lpis"));

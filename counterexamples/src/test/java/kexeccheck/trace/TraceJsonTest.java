@@ -24,10 +24,10 @@ class TraceJsonTest {
                         "F1", null, null)),
                 List.of("CPU0"), List.of("F0", "F1"), new Configuration.Board(Map.of(), List.of()));
         State boot = new State(0, null, "K1", "booting", List.of(new State.Redistributor("CPU0", true, "F0", "F1")),
-                "enabled", Map.of("F0", "free", "F1", "image"), List.of(), List.of(), List.of(), List.of(), Map.of(),
+                "enabled", List.of("CPU0"), Map.of("F0", "free", "F1", "image"), List.of(), List.of(), List.of(), List.of(), Map.of(),
                 null, Map.of());
         State msi = new State(1, "msi-arrives", "K1", "booting",
-                List.of(new State.Redistributor("CPU0", true, "F0", "F1")), "enabled",
+                List.of(new State.Redistributor("CPU0", true, "F0", "F1")), "enabled", List.of("CPU0"),
                 Map.of("F0", "free", "F1", "image"), List.of(), List.of(new State.PendingWrite("CPU0", "F1", "image")),
                 List.of(), List.of(), Map.of(), null, Map.of());
         return new Trace(Trace.SCHEMA_VERSION, "upstream", "no-stray-write", "corruption",

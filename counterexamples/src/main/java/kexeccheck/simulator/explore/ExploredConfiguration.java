@@ -12,17 +12,19 @@ import java.util.Set;
  *
  * @param first K1, entered by the firmware
  * @param second K2, entered by kexec ({@code kexec=normal}) or crash kexec ({@code kexec=crash})
- * @param firmware {@code efi | dt | dt-preprogrammed}
+ * @param firmware {@code efi | dt | dt-preprogrammed | efi-preprogrammed}
  * @param reservedMemory {@code map | nomap}
  * @param dtb {@code passthrough | user-without-reserved}
  * @param loader {@code honours-reserved | ignores-reserved}
  * @param hardware {@code sticky | clearable | gicv2}
  * @param devices {@code quiescent | active}
  * @param kexec {@code normal | crash}
+ * @param pageSize {@code 4k | 64k}
  * @param cpus the number of CPUs (2 for the crosscheck)
  */
 public record ExploredConfiguration(Profile first, Profile second, String firmware, String reservedMemory, String dtb,
-                                    String loader, String hardware, String devices, String kexec, int cpus) {
+                                    String loader, String hardware, String devices, String kexec, String pageSize,
+                                    int cpus) {
 
     /** A kernel profile: its name and its capabilities. */
     public record Profile(String name, Set<String> capabilities) {
@@ -41,13 +43,14 @@ public record ExploredConfiguration(Profile first, Profile second, String firmwa
 
     static {
         Map<String, List<String>> v = new LinkedHashMap<>();
-        v.put("firmware", List.of("efi", "dt", "dt-preprogrammed"));
+        v.put("firmware", List.of("efi", "dt", "dt-preprogrammed", "efi-preprogrammed"));
         v.put("reserved-memory", List.of("map", "nomap"));
         v.put("dtb", List.of("passthrough", "user-without-reserved"));
         v.put("loader", List.of("honours-reserved", "ignores-reserved"));
         v.put("hardware", List.of("sticky", "clearable", "gicv2"));
         v.put("devices", List.of("quiescent", "active"));
         v.put("kexec", List.of("normal", "crash"));
+        v.put("page-size", List.of("4k", "64k"));
         OPTION_VALUES = java.util.Collections.unmodifiableMap(v);
     }
 
@@ -64,6 +67,7 @@ public record ExploredConfiguration(Profile first, Profile second, String firmwa
         check("hardware", hardware);
         check("devices", devices);
         check("kexec", kexec);
+        check("page-size", pageSize);
         if (cpus < 1) throw new IllegalArgumentException("cpus must be at least 1");
     }
 
@@ -74,7 +78,7 @@ public record ExploredConfiguration(Profile first, Profile second, String firmwa
         }
         return new ExploredConfiguration(first, second, options.get("firmware"), options.get("reserved-memory"),
                 options.get("dtb"), options.get("loader"), options.get("hardware"), options.get("devices"),
-                options.get("kexec"), 2);
+                options.get("kexec"), options.get("page-size"), 2);
     }
 
     private static void check(String option, String value) {
@@ -94,6 +98,7 @@ public record ExploredConfiguration(Profile first, Profile second, String firmwa
         o.put("hardware", hardware);
         o.put("devices", devices);
         o.put("kexec", kexec);
+        o.put("page-size", pageSize);
         return o;
     }
 

@@ -188,7 +188,7 @@ public final class Explorer {
         }
         Run worst = null;
         int runs = 0;
-        List<Boolean> regions = "dt-preprogrammed".equals(c.firmware()) || boards == Boards.WITH_LPI_REGION
+        List<Boolean> regions = c.firmware().endsWith("-preprogrammed") || boards == Boards.WITH_LPI_REGION
                 ? List.of(true) : List.of(false, true);
         String failure = null;
         for (boolean region : regions) {
@@ -298,8 +298,10 @@ public final class Explorer {
             corruption.addAll(SimProperties.violations("its-quiescent", m, r));
             List<String> lost = new ArrayList<>(SimProperties.violations("lpis-delivered", m, r));
             lost.addAll(SimProperties.violations("one-property-table", m, r));
-            List<String> warnings = r.log.stream().filter(LogLine::warning)
-                    .map(l -> "[" + r.kernel() + "] " + l.text()).toList();
+            List<String> died = SimProperties.violations("kernel-panics", m, r);
+            List<String> warnings = new ArrayList<>(r.log.stream().filter(LogLine::warning)
+                    .map(l -> "[" + r.kernel() + "] " + l.text()).toList());
+            warnings.addAll(SimProperties.violations("reservations-bounded", m, r));
             Outcome o;
             List<String> why;
             if (!corruption.isEmpty()) {
@@ -308,6 +310,9 @@ public final class Explorer {
             } else if (!lost.isEmpty()) {
                 o = Outcome.LOST_LPIS;
                 why = lost;
+            } else if (!died.isEmpty()) {
+                o = Outcome.FAIL_STOP;
+                why = died;
             } else if (!warnings.isEmpty()) {
                 o = Outcome.RECOVERABLE;
                 why = warnings;
@@ -353,6 +358,10 @@ public final class Explorer {
         try {
             run.judge("power-on: firmware starts K1 (" + c.first().name() + ")", m, m.powerOn(k1, Segments.ANYWHERE));
             run.judge("boot-gic K1", m, m.bootGic());
+            if (m.running().isPanicked()) { // K1 died: the run ends here, fail-stop
+                run.reachedK2Up = true;
+                return run;
+            }
             for (int cpu = 0; cpu < c.cpus(); cpu++) run.judge(msi(m, cpu, "while K1 is up"), m, m.msi(cpu));
             if (probe != null) interestingFrames(m, lpi, probe);
             StepRecord kexec = m.kexec(k2Spec, where, c.crash());

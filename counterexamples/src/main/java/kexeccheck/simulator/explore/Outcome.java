@@ -12,7 +12,7 @@ public enum Outcome {
     CORRUPTION("corruption"),
     /** lpis-delivered or one-property-table violated. */
     LOST_LPIS("lost-lpis"),
-    /** A deliberate panic or refusal. The simulated kernels never panic or refuse, so the explorer never reports it. */
+    /** A kernel died: a fault in init_IRQ or early boot (domain.md §3.7). */
     FAIL_STOP("fail-stop"),
     /** A kernel warned (or tainted), but no property is violated. */
     RECOVERABLE("recoverable"),

@@ -55,13 +55,14 @@ public final class Gic {
      * the table GICR_PROPBASER names and sets bit {@code intid % 8} of byte
      * {@code intid / 8} of the table GICR_PENDBASER names (as QEMU's
      * arm_gicv3_redist.c does in guest RAM). The pending state is recorded
-     * whether or not the property byte enables the LPI.
+     * whether or not the property byte enables the LPI. Nothing is written when the
+     * ITS is off or the CPU's collection is not mapped (the ITS drops the MSI).
      *
      * @return the physical address of the byte written, or -1 if nothing was written
      */
     public long lpiBecomesPending(int cpu, int intid) {
         Redistributor rd = redistributors.get(cpu);
-        if (!rd.enableLpis() || !its.enabled()) return -1;
+        if (!rd.enableLpis() || !its.enabled() || !its.collectionMapped(cpu)) return -1;
         memory.readByte(rd.propertyTable() + (intid - FIRST_LPI)); // the property byte, as the GIC fetches it
         long at = rd.pendingTable() + intid / 8;
         int old = memory.readByte(at);

@@ -25,6 +25,7 @@ public final class Its {
     private long cbaser;
     private final long[] baser = new long[8];
     private int unsafeReprograms;
+    private final java.util.Set<Integer> collections = new java.util.TreeSet<>();
 
     /** @param listener sees every register write */
     public Its(RegisterListener listener) {
@@ -54,6 +55,7 @@ public final class Its {
         } else if (offset >= GITS_BASER0 && offset < GITS_BASER0 + 64) {
             int n = (offset - GITS_BASER0) / 8;
             baser[n] = value;
+            collections.clear(); // a new (zeroed) collection table: the old kernel's mappings are gone
             listener.written("GITS_BASER" + n, value, value);
         } else {
             throw new IllegalArgumentException("no ITS register at +0x" + Integer.toHexString(offset));
@@ -67,6 +69,24 @@ public final class Its {
 
     private boolean quiescentAndDisabled() {
         return !enabled() && (ctlr & QUIESCENT) != 0;
+    }
+
+    /**
+     * The MAPC command for {@code cpu}'s collection (its_cpu_init_collections(), through the command
+     * queue): from now on LPIs the ITS translates to that collection reach that CPU's redistributor.
+     */
+    public void mapCollection(int cpu) {
+        collections.add(cpu);
+    }
+
+    /** Whether {@code cpu}'s collection is mapped: an MSI routed to an unmapped collection is dropped. */
+    public boolean collectionMapped(int cpu) {
+        return collections.contains(cpu);
+    }
+
+    /** The CPUs whose collections are mapped. */
+    public java.util.Set<Integer> collections() {
+        return java.util.Collections.unmodifiableSet(collections);
     }
 
     /** How many base writes happened while the ITS was enabled or busy. */

@@ -12,6 +12,7 @@ import kexeccheck.simulator.memory.AddressRange;
  * @param dtb the DTB's PA (x0)
  * @param kdump whether it was entered by a crash kexec (is_kdump_kernel())
  * @param propertyByte the byte it resets property tables to (0xa2 for 6.1, 0xc2 for 6.12)
+ * @param pages64k whether it was built with 64 KiB pages (CONFIG_ARM64_64K_PAGES)
  */
 public record BootParams(String name, Capabilities capabilities, AddressRange image, long dtb,
-                         boolean kdump, int propertyByte) {}
+                         boolean kdump, int propertyByte, boolean pages64k) {}

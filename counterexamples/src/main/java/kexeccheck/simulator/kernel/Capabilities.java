@@ -24,10 +24,16 @@ public record Capabilities(Set<String> names) {
     public static final String READS_MEMRESERVE = "reads-memreserve";
     /** writes-memreserve: efi_mem_reserve_persistent() for its tables. */
     public static final String WRITES_MEMRESERVE = "writes-memreserve";
+    /** iomem-lists-memblock: 50d7ba36b916 (v4.19), every memblock-reserved range shown "reserved" in /proc/iomem. */
+    public static final String IOMEM_LISTS_MEMBLOCK = "iomem-lists-memblock";
     /** memreserve-in-iomem: ab0eb16205b4, reservations shown in /proc/iomem. */
     public static final String MEMRESERVE_IN_IOMEM = "memreserve-in-iomem";
     /** dt-memory-region-v1: the 2019 seed's patch 5. */
     public static final String DT_MEMORY_REGION_V1 = "dt-memory-region-v1";
+    /** installs-memreserve-root: the EFI stub's install_memreserve_table() (v4.20, b844470f2206). */
+    public static final String INSTALLS_MEMRESERVE_ROOT = "installs-memreserve-root";
+    /** memreserve-on-cpu-online: d23bc2bc1d63 (v5.17), the spare pending table freed in a CPU-online callback registered only with EFI. */
+    public static final String MEMRESERVE_ON_CPU_ONLINE = "memreserve-on-cpu-online";
     /** efi-stub: booted through the EFI stub. */
     public static final String EFI_STUB = "efi-stub";
 

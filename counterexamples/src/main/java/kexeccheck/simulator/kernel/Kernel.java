@@ -37,6 +37,7 @@ public final class Kernel {
     private AddressRange initrd;
     private AddressRange crashKernel;
     private boolean up;
+    private boolean panicked;
 
     /**
      * Boots a kernel up to the point where its GIC driver would run.
@@ -58,7 +59,11 @@ public final class Kernel {
         this.dt = Fdt.read(memory.read(params.dtb(), Math.max(total, Fdt.HEADER_SIZE)));
         this.efi = dt.find("chosen").flatMap(c -> c.get("linux,uefi-system-table"))
                 .map(b -> new EfiConfigTable(memory, kexeccheck.simulator.memory.Bytes.be(b, 0, 8))).orElse(null);
-        setupMemblock(total);
+        try {
+            setupMemblock(total);
+        } catch (KernelFault fault) {
+            panic(fault);
+        }
         this.allocator = new PageAllocator(view, placement);
         this.its = new ItsDriver(this);
     }
@@ -103,10 +108,26 @@ public final class Kernel {
         if (!params.kdump() && crashKernel == null) return;
     }
 
-    /** init_IRQ(): the GICv3 and ITS drivers' boot-time work. */
+    /** init_IRQ(): the GICv3 and ITS drivers' boot-time work; a fault there kills the kernel. */
     public void initIrq() {
-        its.init();
-        up = true;
+        if (panicked) return;
+        try {
+            its.init();
+            up = true;
+        } catch (KernelFault fault) {
+            panic(fault);
+        }
+    }
+
+    private void panic(KernelFault fault) {
+        panicked = true;
+        log(-1, null, fault.getMessage(), false);
+        log(-1, "KernelPanic", "Kernel panic - not syncing: Attempted to kill the idle task!", false);
+    }
+
+    /** Whether it died (a fault at boot): nothing more happens in this boot. */
+    public boolean isPanicked() {
+        return panicked;
     }
 
     /** Prints a line to the kernel log. */

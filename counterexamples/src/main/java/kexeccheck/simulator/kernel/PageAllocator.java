@@ -24,7 +24,7 @@ public final class PageAllocator {
      * alloc_pages(): a free, {@code size}-aligned block of {@code size} bytes,
      * tagged {@code use}.
      *
-     * @throws IllegalStateException when no block is free
+     * @throws KernelFault when no block is free (this early in boot, a panic)
      */
     public long allocate(long size, Use use, String purpose) {
         OptionalLong wanted = placement.preferred(purpose, size);
@@ -36,7 +36,7 @@ public final class PageAllocator {
             }
             placement.refused(purpose, r.base(), firstNonFree(r));
         }
-        long pa = lowestFree(size);
+        long pa = lowestFree(size, purpose);
         view.claim(new AddressRange(pa, size), use);
         return pa;
     }
@@ -56,7 +56,7 @@ public final class PageAllocator {
                 .findFirst().orElse(Use.of(Use.Kind.FREE));
     }
 
-    private long lowestFree(long size) {
+    private long lowestFree(long size, String purpose) {
         long runStart = -1;
         long runEnd = -1;
         for (Map.Entry<AddressRange, Use> e : view.entries()) {
@@ -72,6 +72,6 @@ public final class PageAllocator {
                 if (!placement.avoid(candidate)) return at;
             }
         }
-        throw new IllegalStateException("out of memory: no free block of " + size + " bytes");
+        throw KernelFault.outOfMemory(size, purpose);
     }
 }

@@ -61,7 +61,7 @@ public final class FrameMap {
     /** The physical address of a frame. */
     public long pa(String frame) {
         Long at = pa.get(frame);
-        if (at == null) throw new IllegalArgumentException("the trace names no frame " + frame);
+        if (at == null) throw new kexeccheck.trace.InvalidTraceException("the trace uses frame " + frame + ", which its configuration does not name");
         return at;
     }
 

@@ -11,6 +11,20 @@ public final class ReplayPrinter {
 
     private ReplayPrinter() {}
 
+    /** The last line of the report: the verdict and why. */
+    public static String verdictLine(ReplayResult r) {
+        return switch (r.verdict()) {
+            case CONFIRMED -> "verdict: confirmed (" + r.property() + " fails at step " + r.traceStep()
+                    + " in both accounts; the states agree at every step)";
+            case DIVERGED -> "verdict: diverged (" + r.property() + " fails at step " + r.traceStep()
+                    + " in both accounts, but the states first differ at step " + r.firstDifference() + ": "
+                    + r.firstDifferences().get(0) + ")";
+            case SPURIOUS -> "verdict: spurious (" + r.property() + " fails at step " + r.traceStep() + " in the trace, "
+                    + (r.simulatorStep() < 0 ? "never in the simulator" : "at step " + r.simulatorStep() + " in the simulator")
+                    + "; the accounts first differ at step " + r.divergence() + ")";
+        };
+    }
+
     /** Every line of the report. */
     public static List<String> lines(ReplayResult r) {
         List<String> out = new ArrayList<>();
@@ -35,15 +49,7 @@ public final class ReplayPrinter {
             }
             for (String v : s.violations()) out.add("       xx   " + r.property() + " fails: " + v);
         }
-        if (r.confirmed()) {
-            out.add("verdict: confirmed (" + r.property() + " fails at step " + r.traceStep() + " in both accounts"
-                    + (r.firstDifference() < 0 ? "; the states agree at every step)"
-                            : "; the states first differ at step " + r.firstDifference() + ")"));
-        } else {
-            out.add("verdict: spurious (" + r.property() + " fails at step " + r.traceStep() + " in the trace, "
-                    + (r.simulatorStep() < 0 ? "never in the simulator" : "at step " + r.simulatorStep() + " in the simulator")
-                    + "; the accounts first differ at step " + r.divergence() + ")");
-        }
+        out.add(verdictLine(r));
         return out;
     }
 }

@@ -36,6 +36,11 @@ public final class SimProperties {
             case "one-property-table" -> oneTable(m);
             case "its-quiescent" -> m.itsReprogrammedUnsafely() ? List.of("an ITS base was written while enabled or busy") : List.of();
             case "reservations-bounded" -> leaks(m, r);
+            // the outcome witness of the fail-stop class: the kernel died (a fault in init_IRQ or early boot)
+            case "kernel-panics" -> m.running().isPanicked() ? List.of(m.running().name() + " panicked") : List.of();
+            // the outcome witness of the recoverable class: a warning (and taint) in this step's log
+            case "kernel-warns" -> r.log.stream().filter(kexeccheck.simulator.kernel.LogLine::warning)
+                    .map(l -> "the kernel warns: " + l.text()).toList();
             default -> throw new IllegalArgumentException("the simulator does not know the property " + property);
         };
     }
@@ -49,6 +54,10 @@ public final class SimProperties {
             int cpu = rd.cpu();
             if (!rd.enableLpis()) {
                 out.add("CPU" + cpu + " has LPIs disabled");
+                continue;
+            }
+            if (!m.gic().its().collectionMapped(cpu)) {
+                out.add("CPU" + cpu + "'s ITS collection is not mapped: no LPI reaches it");
                 continue;
             }
             boolean prop = rd.propertyTable() == k.its().propertyTable()

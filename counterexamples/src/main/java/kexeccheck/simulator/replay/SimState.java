@@ -33,7 +33,9 @@ final class SimState {
             s.put("CPU" + rd.cpu() + " redistributor", "EnableLPIs=" + (rd.enableLpis() ? 1 : 0)
                     + " PROPBASER=" + frame(frames, rd.propertyTable()) + " PENDBASER=" + frame(frames, rd.pendingTable()));
         }
+        s.put("phase", m.running().isPanicked() ? "panicked" : m.running().isUp() ? "up" : "booting");
         s.put("its", m.gic().its().enabled() ? "enabled" : "disabled");
+        s.put("collections", m.gic().its().collections().stream().map(c -> "CPU" + c).toList().toString());
         Map<String, String> uses = new LinkedHashMap<>();
         frames.all().forEach((f, pa) -> uses.put(f, m.running().view().at(pa).label()));
         s.put("memory", uses.toString());
@@ -60,7 +62,9 @@ final class SimState {
         r.pendingWrites.forEach(w -> pw.add("CPU" + w.cpu() + "->" + frame(frames, w.pa()) + "(" + w.owner().label() + ")"));
         s.put("pendingWrites", pw.toString());
         Map<String, String> tw = new java.util.TreeMap<>();
-        r.tableWrites.forEach(w -> tw.putIfAbsent(frame(frames, w.pa()), w.before().label()));
+        // a frame written twice in a step (a pending table carved over the property table just reset)
+        // is reported with what the last write overwrote
+        r.tableWrites.forEach(w -> tw.put(frame(frames, w.pa()), w.before().label()));
         s.put("tableWrites", tw.toString());
         return s;
     }
@@ -73,7 +77,9 @@ final class SimState {
                     + " PROPBASER=" + Objects.requireNonNullElse(rd.propbaser(), "-")
                     + " PENDBASER=" + Objects.requireNonNullElse(rd.pendbaser(), "-"));
         }
+        s.put("phase", t.phase());
         s.put("its", t.its());
+        s.put("collections", t.collections().toString());
         s.put("memory", t.memory().toString());
         TreeSet<String> reserved = new TreeSet<>(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.substring(1))));
         reserved.addAll(t.memreserve());

@@ -23,7 +23,7 @@ class ExplorerTest {
     private static Result one(String k1, String k2, String firmware, String rm, String dtb, String loader,
                               String hardware, String devices, String kexec) {
         return Explorer.explore(new ExploredConfiguration(UpstreamProfiles.get(k1), UpstreamProfiles.get(k2),
-                firmware, rm, dtb, loader, hardware, devices, kexec, 2));
+                firmware, rm, dtb, loader, hardware, devices, kexec, "4k", 2));
     }
 
     private static Map<String, List<String>> normal(Map<String, List<String>> m) {
@@ -122,13 +122,13 @@ class ExplorerTest {
 
     @Test
     void theProductEnumeratesEveryCombination() {
-        assertEquals(12 * 12 * 3 * 2 * 2 * 2 * 3 * 2 * 2, Explorer.configurations(UpstreamProfiles.all(),
+        assertEquals(12 * 12 * 4 * 2 * 2 * 2 * 3 * 2 * 2 * 2, Explorer.configurations(UpstreamProfiles.all(),
                 UpstreamProfiles.all(), Map.of()).count());
         assertEquals(2, Explorer.configurations(List.of(UpstreamProfiles.get("linux-6.1")),
                 List.of(UpstreamProfiles.get("linux-6.1")), Map.of("firmware", List.of("efi"), "reserved-memory",
                         List.of("map"), "dtb", List.of("passthrough"), "loader", List.of("honours-reserved"),
                         "hardware", List.of("sticky"), "devices", List.of("quiescent", "active"),
-                        "kexec", List.of("normal"))).count());
+                        "kexec", List.of("normal"), "page-size", List.of("4k"))).count());
         assertThrows(IllegalArgumentException.class, () -> one("linux-6.1", "linux-6.1", "uefi", "map",
                 "passthrough", "honours-reserved", "sticky", "active", "normal"));
     }

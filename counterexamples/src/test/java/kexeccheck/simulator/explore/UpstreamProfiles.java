@@ -13,11 +13,11 @@ final class UpstreamProfiles {
     static final Map<String, Profile> ALL = new TreeMap<>();
 
     static {
-        String v61 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve memreserve-in-iomem efi-stub";
-        String v53 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve efi-stub";
+        String v61 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve memreserve-in-iomem efi-stub installs-memreserve-root iomem-lists-memblock memreserve-on-cpu-online";
+        String v53 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve efi-stub installs-memreserve-root iomem-lists-memblock";
         put("kdump-6.1", v61 + " kdump-capture");
         put("linux-4.16", "enables-lpis blind-reprogram efi-stub");
-        put("linux-4.19", "enables-lpis disable-with-check efi-stub");
+        put("linux-4.19", "enables-lpis disable-with-check efi-stub iomem-lists-memblock");
         put("linux-5.3", v53);
         put("linux-6.1", v61);
         put("linux-6.12", v61);

@@ -38,15 +38,32 @@ one sig
   kdump_bypass,          -- v4.20+: gic_check_reserved_range() passes when is_kdump_kernel()
   reads_memreserve,      -- v4.20+ (71e0940d52e1): memblock_reserve()s every EFI memreserve entry at boot
   writes_memreserve,     -- v4.20+: gic_reserve_range() -> efi_mem_reserve_persistent()
-  memreserve_in_iomem,   -- ab0eb16205b4 (v5.4 stable): memreserve'd ranges shown "reserved" in /proc/iomem
-  efi_stub,              -- CONFIG_EFI: can use EFI config tables (the memreserve root)
+  iomem_lists_memblock,  -- v4.19+ (50d7ba36b916): /proc/iomem shows every memblock-reserved range as "reserved"
+  memreserve_in_iomem,   -- ab0eb16205b4 (v5.5, 5.4.7): the memreserve entries a kernel registers after boot
+                         --   shown "reserved" in /proc/iomem (efi_mem_reserve_iomem)
+  efi_stub,              -- CONFIG_EFI: can use EFI config tables (efi_enabled(EFI_CONFIG_TABLES) when EFI-booted)
+  installs_memreserve_root, -- v4.20+ (b844470f2206): the EFI stub's install_memreserve_table() puts an empty root
+                         --   in the config tables; only the first kernel's stub runs (a kexec'd kernel skips it)
+  memreserve_on_cpu_online, -- v5.17+ (d23bc2bc1d63): its_cpu_memreserve_lpi(), registered by
+                         --   its_lpi_memreserve_init() only with EFI, frees an adopted CPU's spare pending table
   kdump_capture          -- a capture kernel: only ever entered by a crash kexec
   extends Capability {}
 
 abstract sig Profile { caps: set Capability }
 
 abstract sig Firmware {}
-one sig efi, dt, dt_preprogrammed extends Firmware {}
+one sig efi, dt, dt_preprogrammed, efi_preprogrammed extends Firmware {}
+
+/* EFI firmware: config tables and the EFI memory map (efi, and EFI firmware that also programs the tables). */
+fun EfiFirmware: set Firmware { efi + efi_preprogrammed }
+/* Firmware that programs the LPI tables and enables LPIs before the first kernel (U-Boot gic_lpi_tables_init
+ * on NXP Layerscape, with or without `bootefi`; EDK II on some servers), describing them in /reserved-memory. */
+fun PreprogrammingFirmware: set Firmware { dt_preprogrammed + efi_preprogrammed }
+
+/* The base page size the kernels are built with (CONFIG_ARM64_4K_PAGES / 64K_PAGES): it decides whether
+ * freeing a 64 KiB pending table is an order-4 free (checked) or an order-0 one (not without DEBUG_VM). */
+abstract sig PageSize {}
+one sig v_4k, v_64k extends PageSize {}
 
 /* How the /reserved-memory child describing the LPI region is marked. */
 abstract sig ReservedMemory {}
@@ -76,7 +93,8 @@ one sig Config {
   loader: one Loader,
   hardware: one Hardware,
   devices: one Devices,
-  kexec: one KexecKind
+  kexec: one KexecKind,
+  page_size: one PageSize
 }
 
 sig Cpu {}
@@ -119,7 +137,7 @@ fact wellFormedConfiguration {
   all disj c, d: Cpu | no c.(Board.region_pend) & d.(Board.region_pend)
   no Board.region_prop & Cpu.(Board.region_pend)
   no region & Board.crash_region
-  Config.firmware = dt_preprogrammed implies some region
+  Config.firmware in PreprogrammingFirmware implies some region
   -- a chain starts at a firmware boot; a crash kexec appears iff --kexec crash
   firstKernel.entry = firmware_boot
   all k: Kernel - firstKernel | k.entry in kexec_entry + crash_entry
@@ -158,7 +176,11 @@ fun MemblockReserved: set Use { Image + Initrd + Dtb + FwReserved + MemReserved 
 fun Harmless: set Use { FwReserved + MemReserved + Outside }
 
 abstract sig Phase {}
-one sig Booting, Up extends Phase {}
+one sig
+  Booting,       -- entered, its GIC driver not yet run
+  Up,            -- its GIC driver has initialised
+  Panicked       -- it died in init_IRQ (a fault): nothing more happens in this boot
+  extends Phase {}
 
 abstract sig ItsState {}
 one sig ItsDisabled, ItsEnabled extends ItsState {}
@@ -173,25 +195,32 @@ one sig Gic {
   var lpis_on: set Cpu,              -- GICR_CTLR.EnableLPIs per redistributor
   var propbaser: Cpu -> lone Frame,  -- GICR_PROPBASER.PA
   var pendbaser: Cpu -> lone Frame,  -- GICR_PENDBASER.PA
-  var its: one ItsState              -- GITS_CTLR.Enabled (Quiescent once disabled)
+  var its: one ItsState,             -- GITS_CTLR.Enabled (Quiescent once disabled)
+  var collections: set Cpu           -- CPUs whose ITS collection is mapped (MAPC): only they get LPIs
 }
 
 /* The running kernel's view of memory, and the EFI memreserve list (which survives kexec). */
 one sig Memory {
   var use: Frame -> one Use,
-  var memreserve: set Frame
+  var memreserve: set Frame,
+  var inherited: set Frame   -- the memreserve entries the running kernel memblock-reserved at its boot
 }
 
 /* Kernel log lines (domain.md §3.2). */
 abstract sig Message {}
 one sig
   UsingPreallocated,         -- "GICv3: Using preallocated redistributor tables"
-  ExpectedReservedNotFound   -- "GICv3: Expected reserved range [..], not found" (+ taint)
+  ExpectedReservedNotFound,  -- "GICv3: Expected reserved range [..], not found" (+ taint), naming the boot CPU's PROPBASER
+  PropReserveFailed,         -- WARN_ON(gic_reserve_range(prop_table_pa)): efi_mem_reserve_persistent() -ENODEV, no root
+  KernelPanic                -- "Unable to handle kernel paging request", then "Kernel panic - not syncing"
   extends Message {}
 abstract sig CpuMessage {}
 one sig
   UsingReservedPending,      -- "GICv3: CPUn: using reserved LPI pending table @.."
   UsingAllocatedPending,     -- "GICv3: CPUn: using allocated LPI pending table @.."
+  UsingPending,              -- v4.16: "CPUn: using LPI pending table @.." (printed whether or not the write took)
+  PendReserveFailed,         -- WARN_ON(gic_reserve_range(pending table)): no memreserve root
+  BadPageState,              -- "BUG: Bad page state": its_free_pending_table() on PG_reserved pages (order 4); leaked
   PendingNotReserved,        -- WARN: this CPU's pending table is not in a reserved range
   PropbaserMismatch,         -- WARN + taint: this CPU names another property table
   BootedWithLpisEnabled,     -- "GICv3: CPUn: Booted with LPIs enabled, memory probably corrupted" (+ taint)
@@ -199,6 +228,7 @@ one sig
   extends CpuMessage {}
 fun Warnings: set univ {
   ExpectedReservedNotFound + PendingNotReserved + PropbaserMismatch + BootedWithLpisEnabled + FailedToDisable
+  + PropReserveFailed + PendReserveFailed + BadPageState
 }
 
 /* What its_cpu_init_lpis() did to one CPU. */
@@ -223,13 +253,14 @@ one sig Step {
   var cpu_printed: Cpu -> set CpuMessage,
   var cpu_mode: Cpu -> lone Mode,
   var prop_table: lone Frame,             -- the property table the booting kernel took (adopted or allocated)
-  var allocated_pend: Cpu -> lone Frame   -- the pending tables allocate_lpi_tables() set aside
+  var allocated_pend: Cpu -> lone Frame,  -- the pending tables the kernel allocated
+  var recorded: set Frame                 -- entries gic_reserve_range() added to the memreserve list
 }
 
 pred quietStep {
   no Step.pending_write' and no Step.table_write' and no Step.its_programmed'
   no Step.printed' and no Step.cpu_printed' and no Step.cpu_mode'
-  no Step.prop_table' and no Step.allocated_pend'
+  no Step.prop_table' and no Step.allocated_pend' and no Step.recorded'
 }
 
 -- ===================================================================
@@ -242,18 +273,32 @@ pred regionVisible[k: Kernel] {
   k = firstKernel or Config.dtb = passthrough
 }
 
-/* EFI config tables are usable: EFI firmware, a Linux EFI stub ran first (installing the memreserve root), and this kernel has CONFIG_EFI. */
-pred efiTables[k: Kernel] {
-  Config.firmware = efi
+/* efi_enabled(EFI_CONFIG_TABLES): EFI firmware started the chain through a Linux EFI stub, and this
+ * kernel has CONFIG_EFI (a kexec'd kernel is handed the same system table). */
+pred efiBoot[k: Kernel] {
+  Config.firmware in EfiFirmware
   efi_stub in k.profile.caps & firstKernel.profile.caps
 }
+
+/* The memreserve root exists: the first kernel's stub installed it (b844470f2206, v4.20). A 4.16-4.19
+ * stub installs none, and no later kernel of the boot runs its stub, so none of them finds a root. */
+pred memreserveRoot { installs_memreserve_root in firstKernel.profile.caps }
+
+/* The EFI memreserve list can be read and written: EFI config tables and a root. */
+pred efiTables[k: Kernel] { efiBoot[k] and memreserveRoot }
+
+/* gic_reserve_range() is called, but efi_mem_reserve_persistent() finds no root (-ENODEV): WARN_ON. */
+pred reserveFails[k: Kernel] { writes_memreserve in k.profile.caps and efiBoot[k] and not memreserveRoot }
+
+/* efi_config_parse_tables() walks the memreserve list and memblock_reserve()s every entry (71e0940d52e1). */
+pred readsMemreserve[k: Kernel] { efiTables[k] and reads_memreserve in k.profile.caps }
 
 /* memblock at boot: later layers override earlier ones. */
 fun bootView[k: Kernel, reserved: set Frame]: Frame -> Use {
   (Frame -> Free)
   ++ (k.(chain/next).entry = crash_entry => Board.crash_region -> CrashKernel else none -> none)
   ++ (regionVisible[k] => region -> (Config.reserved_memory = map => FwReserved else Outside) else none -> none)
-  ++ ((efiTables[k] and reads_memreserve in k.profile.caps) => reserved -> MemReserved else none -> none)
+  ++ (readsMemreserve[k] => reserved -> MemReserved else none -> none)
   ++ (k.entry = crash_entry => (Frame - Board.crash_region) -> Outside else none -> none)
   ++ (k.image_at -> Image) ++ (k.initrd_at -> Initrd) ++ (k.dtb_at -> Dtb)
 }
@@ -267,15 +312,16 @@ pred crashRegionReservable[k: Kernel] {
 -- Events
 -- ===================================================================
 
-/* Power-on: firmware (and, with dt_preprogrammed, U-Boot's gic_lpi_tables_init) has run and starts the first kernel. */
+/* Power-on: firmware (and, with dt_preprogrammed or efi_preprogrammed, the bootloader's table set-up, U-Boot's
+ * gic_lpi_tables_init) has run and starts the first kernel. */
 pred coldBoot {
   Machine.running = firstKernel
   Machine.phase = Booting
   no segments[firstKernel] & (region + Board.crash_region)
   Memory.use = bootView[firstKernel, none]
   firstKernel.(chain/next).entry = crash_entry implies Board.crash_region in Memory.use.CrashKernel
-  no Memory.memreserve
-  (Config.firmware = dt_preprogrammed and Config.hardware != gicv2) implies {
+  no Memory.memreserve and no Memory.inherited
+  (Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2) implies {
     Gic.lpis_on = Cpu
     Gic.propbaser = Cpu -> Board.region_prop
     Gic.pendbaser = Board.region_pend
@@ -283,16 +329,27 @@ pred coldBoot {
     no Gic.lpis_on and no Gic.propbaser and no Gic.pendbaser
   }
   Gic.its = ItsDisabled
+  no Gic.collections
   no Step.event
   no Step.pending_write and no Step.table_write and no Step.its_programmed
   no Step.printed and no Step.cpu_printed and no Step.cpu_mode
-  no Step.prop_table and no Step.allocated_pend
+  no Step.prop_table and no Step.allocated_pend and no Step.recorded
+}
+
+/* The GIC's registers and the ITS's collections stay as they are. */
+pred gicUnchanged {
+  unchanged[Gic.lpis_on] and unchanged[Gic.propbaser] and unchanged[Gic.pendbaser] and unchanged[Gic.its]
+  unchanged[Gic.collections]
+}
+
+/* The running kernel's view of memory and the memreserve list stay as they are. */
+pred memoryUnchanged {
+  unchanged[Memory.use] and unchanged[Memory.memreserve] and unchanged[Memory.inherited]
 }
 
 pred stutter {
   unchanged[Machine.running] and unchanged[Machine.phase]
-  unchanged[Gic.lpis_on] and unchanged[Gic.propbaser] and unchanged[Gic.pendbaser] and unchanged[Gic.its]
-  unchanged[Memory.use] and unchanged[Memory.memreserve]
+  gicUnchanged and memoryUnchanged
   Step.event' = Stutter
   quietStep
 }
@@ -327,32 +384,81 @@ pred bootGic {
   Step.event' = BootGic
   no Step.pending_write'
   lpiKernel[Machine.running] implies lpiBoot[Machine.running] else {
-    unchanged[Gic.lpis_on] and unchanged[Gic.propbaser] and unchanged[Gic.pendbaser] and unchanged[Gic.its]
-    unchanged[Memory.use] and unchanged[Memory.memreserve]
+    gicUnchanged and memoryUnchanged
     no Step.table_write' and no Step.its_programmed' and no Step.printed' and no Step.cpu_printed'
     Step.cpu_mode' = Cpu -> Untouched
-    no Step.prop_table' and no Step.allocated_pend'
+    no Step.prop_table' and no Step.allocated_pend' and no Step.recorded'
+  }
+}
+
+/* allocate_lpi_tables(): PREALLOCATED is decided on the boot CPU's redistributor only. */
+pred preallocates[k: Kernel] {
+  adopts_preallocated in k.profile.caps and bootCpu in Gic.lpis_on and reservedRange[k, bootCpu.(Gic.propbaser)]
+}
+
+/* ... and when the boot CPU has LPIs on but its PROPBASER is not reserved, it says so (naming that range). */
+pred expectsReservedNotFound[k: Kernel] {
+  adopts_preallocated in k.profile.caps and bootCpu in Gic.lpis_on and not reservedRange[k, bootCpu.(Gic.propbaser)]
+}
+
+/* The ITS is quiesced and reprogrammed (its_probe_one, before allocate_lpi_tables()); its new collection
+ * table is empty until CPUs are mapped. */
+pred itsReprogrammed {
+  Step.its_programmed' = ItsDisabled
+  Gic.its' = ItsEnabled
+}
+
+/*
+ * init_IRQ writes a table through the linear map where there is none (arm64 map_mem() leaves no-map
+ * memory out of it, domain.md §3.7): the kernel faults and dies.  What ran before the fault stays done:
+ * the ITS was reprogrammed, the PREALLOCATED decision was printed and an adopted property table was
+ * reset in place (memremap() maps it wherever it is).  A proposal whose allocator can carve from such
+ * memory composes this event instead of bootGic.
+ */
+pred bootGicFaults {
+  let k = Machine.running, prealloc = preallocates[Machine.running] {
+    Machine.phase = Booting
+    Machine.phase' = Panicked
+    unchanged[Machine.running]
+    Step.event' = BootGic
+    lpiKernel[k]
+    no Step.pending_write'
+    Step.printed' = (prealloc => UsingPreallocated else none)
+      + (expectsReservedNotFound[k] => ExpectedReservedNotFound else none) + KernelPanic
+    Step.prop_table' = (prealloc => bootCpu.(Gic.propbaser) else none)
+    Step.table_write' = Step.prop_table' <: Memory.use
+    itsReprogrammed
+    no Gic.collections'
+    unchanged[Gic.lpis_on] and unchanged[Gic.propbaser] and unchanged[Gic.pendbaser]
+    Memory.use' = Memory.use ++ ((Step.prop_table' & Memory.use.Harmless) -> PropTable)
+    unchanged[Memory.memreserve] and unchanged[Memory.inherited]
+    no Step.cpu_printed' and no Step.cpu_mode' and no Step.allocated_pend' and no Step.recorded'
   }
 }
 
 pred lpiBoot[k: Kernel] {
-  let caps = k.profile.caps, boot = bootCpu, prealloc = UsingPreallocated in Step.printed' {
-    -- allocate_lpi_tables(): PREALLOCATED is decided on the boot CPU's redistributor only
-    prealloc iff (adopts_preallocated in caps and boot in Gic.lpis_on and reservedRange[k, boot.(Gic.propbaser)])
-    ExpectedReservedNotFound in Step.printed' iff
-      (adopts_preallocated in caps and boot in Gic.lpis_on and not reservedRange[k, boot.(Gic.propbaser)])
-    Step.printed' in UsingPreallocated + ExpectedReservedNotFound
+  let caps = k.profile.caps, boot = bootCpu, prealloc = preallocates[k],
+      blind = (blind_reprogram in caps) {
+    UsingPreallocated in Step.printed' iff prealloc
+    ExpectedReservedNotFound in Step.printed' iff expectsReservedNotFound[k]
+    PropReserveFailed in Step.printed' iff (reserveFails[k] and not prealloc)
+    Step.printed' in UsingPreallocated + ExpectedReservedNotFound + PropReserveFailed
     prealloc implies Step.prop_table' = boot.(Gic.propbaser) else one Step.prop_table'
-    -- a zeroed pending table is allocated for every possible CPU
-    Step.allocated_pend' in Cpu -> one Frame
 
-    -- its_cpu_init_lpis() / redist_disable_lpis() on each CPU
+    -- its_cpu_init(): redist_disable_lpis(), then its_cpu_init_lpis() and its_cpu_init_collections();
+    -- a CPU whose disable failed returns before both (no tables, no MAPC)
     all c: Cpu | c.(Step.cpu_mode') =
       ((prealloc and c in Gic.lpis_on) => Adopted
        else c not in Gic.lpis_on => Programmed
        else Config.hardware = clearable => Programmed
-       else blind_reprogram in caps => WritesIgnored
+       else blind => WritesIgnored
        else DisableFailed)
+
+    -- v4.20+ allocate_lpi_tables() allocates a zeroed pending table for every possible CPU up front;
+    -- before (v4.16-v4.19) its_cpu_init_lpis() allocates one for a CPU it goes on to program
+    all c: Cpu | one c.(Step.allocated_pend') iff
+      (adopts_preallocated in caps or c.(Step.cpu_mode') in Programmed + WritesIgnored)
+    Step.allocated_pend' in Cpu -> lone Frame
 
     all c: Cpu | let m = c.(Step.cpu_mode') | c.(Step.cpu_printed') =
         (m = Adopted => UsingReservedPending else none)
@@ -360,7 +466,10 @@ pred lpiBoot[k: Kernel] {
       + ((m = Adopted and c.(Gic.propbaser) != Step.prop_table') => PropbaserMismatch else none)
       + ((m != Adopted and c in Gic.lpis_on and disable_with_check in caps) => BootedWithLpisEnabled else none)
       + (m = DisableFailed => FailedToDisable else none)
-      + (m = Programmed => UsingAllocatedPending else none)
+      + ((m = Programmed and not blind) => UsingAllocatedPending else none)
+      + ((m in Programmed + WritesIgnored and blind) => UsingPending else none)
+      + ((c in reservesPending[k] and reserveFails[k]) => PendReserveFailed else none)
+      + (some c.(Step.allocated_pend') & leakedSpares[k] => BadPageState else none)
 
     all c: Cpu | c.(Step.cpu_mode') = Programmed implies {
       c.(Gic.propbaser') = Step.prop_table'
@@ -372,27 +481,61 @@ pred lpiBoot[k: Kernel] {
       c in Gic.lpis_on' iff c in Gic.lpis_on
     }
 
-    -- its_force_quiescent(): disable, wait for Quiescent, then program GITS_BASERn/CBASER and enable
-    Step.its_programmed' = ItsDisabled
-    Gic.its' = ItsEnabled
+    -- its_probe_one(): quiesce, program GITS_BASERn/CBASER, enable; then MAPC for each CPU its_cpu_init() reached
+    itsReprogrammed
+    Gic.collections' = (Step.cpu_mode').(Adopted + Programmed + WritesIgnored)
 
-    -- what the kernel writes: the property table reset (in place when adopted), the pending tables zeroed
-    Step.table_write' = (Step.prop_table' + Cpu.(Step.allocated_pend')) <: Memory.use
+    -- what the kernel writes: the property table reset (in place when adopted), then the pending tables
+    -- zeroed; a pending table carved over the property table it just took zeroes that table
+    let pend = Cpu.(Step.allocated_pend') |
+      Step.table_write' = ((Step.prop_table' + pend) <: Memory.use) ++ ((pend & propTaken[k]) -> PropTable)
 
     -- the kernel's view afterwards; an adopted table is taken over only from memory set aside
-    -- for it, and its_free_pending_table() hands an adopted CPU's spare table back to the allocator
+    -- for it; a freed spare goes back to the allocator unless the free leaked it (Bad page state),
+    -- and then it stays what it was before the spare was carved from it
     let adopted = (Step.cpu_mode').Adopted,
-        propTaken = (prealloc => Step.prop_table' & Memory.use.Harmless else Step.prop_table'),
-        keptPend = (Memory.use.Harmless) <: ~(adopted <: Gic.pendbaser),
-        freed = adopted.(Step.allocated_pend') |
-      Memory.use' = Memory.use ++ (propTaken -> PropTable) ++ (~(Step.allocated_pend')).pendRole
-                    ++ keptPend.pendRole ++ (freed -> Free)
+        taken = Memory.use ++ (propTaken[k] -> PropTable),
+        keptPend = (Memory.use.Harmless) <: ~(adopted <: Gic.pendbaser) |
+      Memory.use' = taken ++ (~(Step.allocated_pend')).pendRole
+                    ++ keptPend.pendRole ++ ((spareTables[k] - leakedSpares[k]) -> Free)
+                    ++ (leakedSpares[k] <: taken)
 
     -- gic_reserve_range() for a newly allocated property table and each programmed pending table
-    Memory.memreserve' = Memory.memreserve
-      + (recordsReservations[k] => ((prealloc => none else Step.prop_table')
-                                    + (Step.cpu_mode').Programmed.(Step.allocated_pend')) else none)
+    Step.recorded' = (recordsReservations[k] => ((prealloc => none else Step.prop_table')
+                                    + reservesPending[k].(Step.allocated_pend')) else none)
+    Memory.memreserve' = Memory.memreserve + Step.recorded'
+    unchanged[Memory.inherited]
   }
+}
+
+/* The CPUs whose allocated pending table gic_reserve_range() records: each it programmed; from v5.17
+ * (its_cpu_memreserve_lpi(), run as each CPU comes online whether or not its_cpu_init() gave up on it)
+ * also each whose disable failed, since only an adopted CPU's table counts as preallocated. */
+fun reservesPending[k: Kernel]: set Cpu {
+  (Step.cpu_mode').Programmed
+  + (memreserve_on_cpu_online in k.profile.caps => (Step.cpu_mode').DisableFailed else none)
+}
+
+/* its_free_pending_table() on each adopted CPU's spare table (the one allocate_lpi_tables() set aside):
+ * from v5.17 it runs in a CPU-online callback that its_lpi_memreserve_init() registers only with EFI,
+ * so without EFI a 5.17+ kernel keeps the spare tables. */
+fun spareTables[k: Kernel]: set Frame {
+  (memreserve_on_cpu_online not in k.profile.caps or efiBoot[k]) => (Step.cpu_mode').Adopted.(Step.allocated_pend')
+  else none
+}
+
+/* Spare tables carved from memblock-reserved memory (a mapped reserved-memory region, and whatever else
+ * memblock reserved there: a segment) are PG_reserved pages: with 4 KiB pages the order-4 free trips
+ * "BUG: Bad page state" (free_pages_prepare -> bad_page) and the pages are leaked; with 64 KiB pages it
+ * is an order-0 free, unchecked without CONFIG_DEBUG_VM, so they reach the allocator. */
+fun leakedSpares[k: Kernel]: set Frame {
+  Config.page_size = v_4k => spareTables[k] & Memory.use.MemblockReserved else none
+}
+
+/* The property table the booting kernel takes over in its view: an adopted one only from memory set
+ * aside for it (Harmless), an allocated one always. */
+fun propTaken[k: Kernel]: set Frame {
+  preallocates[k] => Step.prop_table' & Memory.use.Harmless else Step.prop_table'
 }
 
 /* The page allocator hands out any frames the kernel considers free (alloc_pages). */
@@ -410,13 +553,19 @@ fun notSystemRam: set Frame {
   (regionVisible[Machine.running] and Config.reserved_memory = nomap) => region else none
 }
 
-/* What the outgoing kernel's /proc/iomem lists as "reserved" inside "System RAM": the
- * /reserved-memory children without no-map, its own image, and (ab0eb16205b4) the EFI
- * memreserve entries. */
+/* What the outgoing kernel's /proc/iomem lists as "reserved" nested inside "System RAM": from v4.19
+ * (50d7ba36b916) every memblock-reserved range -- the /reserved-memory children without no-map, its
+ * initrd and DTB, and the memreserve entries it inherited and reserved at boot -- and, with
+ * ab0eb16205b4, the entries it registered itself after boot (tables from its page allocator).  Its
+ * image is "Kernel code"/"Kernel data", which kexec-tools loads over (only "reserved" is skipped). */
 fun iomemReserved: set Frame {
-  ((regionVisible[Machine.running] and Config.reserved_memory = map) => region else none)
-  + Machine.running.image_at
-  + (memreserve_in_iomem in Machine.running.profile.caps => Memory.memreserve else none)
+  let k = Machine.running {
+    (iomem_lists_memblock in k.profile.caps =>
+      ((regionVisible[k] and Config.reserved_memory = map) => region else none)
+      + k.initrd_at + k.dtb_at + Memory.inherited
+     else none)
+    + (memreserve_in_iomem in k.profile.caps => Memory.memreserve else none)
+  }
 }
 
 /* kexec-tools places a segment in "System RAM", skipping nested "reserved" entries if built to. */
@@ -430,9 +579,10 @@ pred enter[k: Kernel] {
   Machine.running' = k
   Machine.phase' = Booting
   Memory.use' = bootView[k, Memory.memreserve]
+  Memory.inherited' = (readsMemreserve[k] => Memory.memreserve else none)
   crashRegionReservable[k]
   unchanged[Memory.memreserve]
-  unchanged[Gic.lpis_on] and unchanged[Gic.propbaser] and unchanged[Gic.pendbaser] and unchanged[Gic.its]
+  gicUnchanged
   quietStep
 }
 
@@ -470,18 +620,20 @@ pred crashKexec {
   Step.event' = CrashKexec
 }
 
-/* A device's MSI becomes an LPI pending on CPU c: the GIC sets its bit in the table PENDBASER names.
- * Devices are quiet across a kexec only if --devices quiescent; once a kernel is up they fire again. */
+/* A device's MSI becomes an LPI pending on CPU c: the ITS translates it to c's collection (only a
+ * mapped one) and the GIC sets its bit in the table PENDBASER names.  Devices are quiet across a kexec
+ * only if --devices quiescent; once a kernel is up they fire again; after a panic nothing matters. */
 pred msiArrives[c: Cpu] {
   c in Gic.lpis_on
   Gic.its = ItsEnabled
+  c in Gic.collections
   Config.devices = active or Machine.phase = Up
+  Machine.phase != Panicked
   unchanged[Machine.running] and unchanged[Machine.phase]
-  unchanged[Gic.lpis_on] and unchanged[Gic.propbaser] and unchanged[Gic.pendbaser] and unchanged[Gic.its]
-  unchanged[Memory.use] and unchanged[Memory.memreserve]
+  gicUnchanged and memoryUnchanged
   Step.event' = MsiArrives
   no Step.table_write' and no Step.its_programmed' and no Step.printed' and no Step.cpu_printed'
-  no Step.cpu_mode' and no Step.prop_table' and no Step.allocated_pend'
+  no Step.cpu_mode' and no Step.prop_table' and no Step.allocated_pend' and no Step.recorded'
   Step.pending_write' = c -> c.(Gic.pendbaser)
 }
 

@@ -34,7 +34,7 @@ fun gicBooted: set Kernel {
  * tables there has booted. */
 pred StateHasAHistory {
   some Gic.lpis_on iff
-    (Config.firmware = dt_preprogrammed and Config.hardware != gicv2) or some k: gicBooted | lpiKernel[k]
+    (Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2) or some k: gicBooted | lpiKernel[k]
   some Memory.memreserve implies some k: gicBooted | lpiKernel[k] and recordsReservations[k]
 }
 
@@ -43,7 +43,10 @@ pred StateHasAHistory {
  * is up, it differs only where the GIC driver took tables, and where it
  * gave back a spare pending table it had taken from free memory. */
 pred ViewFromBoot {
-  let boot = bootView[Machine.running, Memory.memreserve] {
+  Memory.inherited in Memory.memreserve
+  Machine.phase = Booting implies
+    Memory.inherited = (readsMemreserve[Machine.running] => Memory.memreserve else none)
+  let boot = bootView[Machine.running, Memory.inherited] {
     Machine.phase = Booting implies Memory.use = boot
     Machine.phase = Up implies all f: Frame |
       f.(Memory.use) = f.boot or f.(Memory.use) in PropTable + PendTable

@@ -26,10 +26,13 @@ pred NoStrayWrite {
 
 -- @property lost-lpis
 /* lpis-delivered: a kernel that enables LPIs ends its boot with LPIs on
- * every CPU, each redistributor naming tables this kernel uses as such. */
+ * every CPU, each redistributor naming tables this kernel uses as such,
+ * and each CPU's ITS collection mapped (a CPU whose redist_disable_lpis()
+ * failed gets no MAPC, so no LPIs, whatever its registers name). */
 pred LpisDelivered {
   (Machine.phase = Up and lpiKernel[Machine.running]) implies all c: Cpu {
     c in Gic.lpis_on
+    c in Gic.collections
     c.(Gic.propbaser).(Memory.use) = PropTable
     c.(Gic.pendbaser).(Memory.use) = c.pendRole
   }
@@ -45,6 +48,23 @@ pred OnePropertyTable {
 /* its-quiescent: no kernel programs the ITS bases while the ITS is enabled. */
 pred ItsQuiescent {
   Step.its_programmed in ItsDisabled
+}
+
+-- @property recoverable
+/* reservations-bounded: a kernel adds entries to the EFI memreserve list
+ * only while every entry already there is a table the GIC or this kernel
+ * still uses; otherwise every repetition of the same kexec leaves one
+ * more dead entry behind (the list only grows, domain.md §3.1). */
+pred ReservationsBounded {
+  some Step.recorded implies
+    Memory.memreserve - Step.recorded
+      in Gic.lpis_on.(Gic.propbaser + Gic.pendbaser) + Memory.use.(PropTable + PendTable)
+}
+
+-- @outcome fail-stop
+/* A kernel died: init_IRQ faulted (domain.md §3.7, no-map memory outside the linear map). */
+pred KernelPanics {
+  Machine.phase = Panicked
 }
 
 -- @outcome recoverable

@@ -13,7 +13,7 @@ open kexec/core
 open kexec/profiles
 open kexec/properties
 
-fact bootloaderProgramsTables { Config.firmware = dt_preprogrammed }
+fact bootloaderProgramsTables { Config.firmware in PreprogrammingFirmware }
 
 pred init { coldBoot }
 

@@ -10,7 +10,9 @@ module proposals/dt_memory_region_v1
  *   - the property table is carved only when it is not adopted;
  *   - then one pending table for every possible CPU, in CPU order;
  *   - the PREALLOCATED decision, the per-CPU adoption and the freeing of
- *     an adopted CPU's unused pending table are upstream's (§3.2).
+ *     an adopted CPU's unused pending table are upstream's (§3.2);
+ *   - the carve memsets the table through the linear map, so a region
+ *     marked no-map faults (the kernel dies in init_IRQ, §3.7).
  * The board's DT carries the region; whether a kernel sees it depends on
  * the DTB it is given.
  */
@@ -46,7 +48,12 @@ pred getOfPage {
 
 pred init { coldBoot }
 
+/* get_of_page() memsets phys_to_virt(pa): a no-map region (or, for a capture kernel, one outside its
+ * memory) is not in the linear map, so the first carve faults in init_IRQ (domain.md §3.7). */
+pred regionUnmapped { some region & Memory.use.Outside }
+
 pred step {
   otherEvents
-  or (bootGic and (carvesFromRegion[Machine.running] => getOfPage else pageAllocator))
+  or (carvesFromRegion[Machine.running] and regionUnmapped and bootGicFaults)
+  or (bootGic and (carvesFromRegion[Machine.running] => (not regionUnmapped and getOfPage) else pageAllocator))
 }

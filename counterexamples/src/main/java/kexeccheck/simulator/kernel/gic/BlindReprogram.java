@@ -29,7 +29,7 @@ final class BlindReprogram {
         rd.write(GicrPropbaser.OFFSET, prop);
         rd.write(GicrPendbaser.OFFSET, pend);
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
-        kernel.log(cpu, "UsingAllocatedPending",
+        kernel.log(cpu, "UsingPending",
                 String.format("CPU%d: using LPI pending table @0x%016x", cpu, pendingTable), false);
         boolean took = rd.propertyTable() == propertyTable && rd.pendingTable() == pendingTable;
         return took ? "programmed" : "writes-ignored";

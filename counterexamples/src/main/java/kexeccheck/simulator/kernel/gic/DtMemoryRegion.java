@@ -37,13 +37,19 @@ final class DtMemoryRegion {
     }
 
     /**
-     * get_of_page(size): {@code ALIGN(cursor, size)}, advance past it, zero it.
+     * get_of_page(size): {@code ALIGN(cursor, size)}, advance past it, zero it through
+     * {@code phys_to_virt()}. A no-map region is not in the linear map (arm64 map_mem()), nor is
+     * memory outside a capture kernel's usable range: the memset faults.
      *
      * @return the PA, or -1 when the region is exhausted
+     * @throws kexeccheck.simulator.kernel.KernelFault when the table is not in the linear map
      */
     long getOfPage(long size, Use use, String table) {
         long at = (cursor + size - 1) / size * size;
         if (at + size > region.end()) return -1;
+        if (!kernel.memblock().isMemory(at)) {
+            throw new kexeccheck.simulator.kernel.KernelFault(at, "get_of_page (" + table + ")");
+        }
         cursor = at + size;
         kernel.view().claim(new AddressRange(at, size), use);
         kernel.memory().fill(at, (int) size, (byte) 0, new kexeccheck.simulator.memory.Writer.KernelTable(kernel.name(), table));

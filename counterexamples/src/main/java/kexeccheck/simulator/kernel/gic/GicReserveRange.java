@@ -11,7 +11,8 @@ import kexeccheck.simulator.memory.Writer;
  * gic_reserve_range() → efi_mem_reserve_persistent() (capability
  * {@code writes-memreserve}): record a table in the EFI memreserve list so
  * the next kernel reserves it. Without EFI config tables, or without a root
- * installed by an EFI stub, it silently does nothing. With
+ * installed by an EFI stub (a v4.16-v4.19 first kernel installs none),
+ * efi_mem_reserve_persistent() returns -ENODEV and the caller's WARN_ON fires. With
  * {@code memreserve-in-iomem} (ab0eb16205b4) the range and any new node
  * also become "reserved" in /proc/iomem (efi_mem_reserve_iomem()).
  */
@@ -23,8 +24,15 @@ final class GicReserveRange {
         this.kernel = kernel;
     }
 
-    void reserve(long pa, long size) {
-        if (!kernel.has(Capabilities.WRITES_MEMRESERVE)) return;
+    /** @param cpu the CPU whose pending table this is, or -1 for the property table */
+    void reserve(long pa, long size, int cpu) {
+        if (!kernel.has(Capabilities.WRITES_MEMRESERVE) || kernel.efi().isEmpty()) return;
+        if (kernel.memreserveList().isEmpty()) {
+            kernel.log(cpu, cpu < 0 ? "PropReserveFailed" : "PendReserveFailed", String.format(
+                    "WARNING: CPU: %d at gic_reserve_range(0x%016x): efi_mem_reserve_persistent() = -ENODEV",
+                    Math.max(cpu, 0), pa), true);
+            return;
+        }
         kernel.memreserveList().ifPresent(list -> {
             Writer writer = new Writer.Other(kernel.name() + " efi_mem_reserve_persistent");
             long node = list.reservePersistent(pa, size,

@@ -58,7 +58,7 @@ public final class ItsDriver {
             return;
         }
         long[] allocated = allocateLpiTables(cpus, region);
-        for (int cpu = 0; cpu < cpus; cpu++) its_cpu_init(cpu, allocated[cpu]);
+        for (int cpu = 0; cpu < cpus; cpu++) its_cpu_init(cpu, allocated[cpu], region);
     }
 
     /** its_probe_one(): its_force_quiescent(), then the ITS tables and command queue, then enable. */
@@ -95,30 +95,45 @@ public final class ItsDriver {
                     ? region.getOfPage(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table")
                     : kernel.allocator().allocate(PROPBASE_SZ, Use.of(Use.Kind.PROPERTY_TABLE), "property-table");
             resetPropertyTable(kernel, propertyTable);
-            reserve.reserve(propertyTable, PROPBASE_SZ);
+            reserve.reserve(propertyTable, PROPBASE_SZ, -1);
         }
         kernel.record().propertyTable = propertyTable;
         kernel.log(-1, null, String.format("GICv3: using LPI property table @0x%016x", propertyTable), false);
         long[] allocated = new long[cpus];
-        for (int cpu = 0; cpu < cpus; cpu++) {
-            Use use = Use.pendingTable(cpu);
-            if (region.present()) {
-                allocated[cpu] = region.getOfPage(PENDBASE_SZ, use, use.label());
-            } else {
-                allocated[cpu] = kernel.allocator().allocate(PENDBASE_SZ, use, use.label());
-                zero(allocated[cpu], PENDBASE_SZ, use.label()); // its_allocate_pending_table(): __GFP_ZERO
-            }
-            kernel.record().allocatedPending.put(cpu, allocated[cpu]);
-        }
+        java.util.Arrays.fill(allocated, -1);
+        // v4.20+ allocates every possible CPU's pending table here; v4.17-v4.19 only in its_cpu_init_lpis()
+        if (!kernel.has(Capabilities.ADOPTS_PREALLOCATED)) return allocated;
+        for (int cpu = 0; cpu < cpus; cpu++) allocated[cpu] = allocatePendingTable(cpu, region);
         return allocated;
     }
 
-    /** its_cpu_init(): redist_disable_lpis() then its_cpu_init_lpis(). */
-    private void its_cpu_init(int cpu, long allocatedPending) {
+    /** its_allocate_pending_table(): from the region (the seed's get_of_page) or zeroed pages (__GFP_ZERO). */
+    private long allocatePendingTable(int cpu, DtMemoryRegion region) {
+        Use use = Use.pendingTable(cpu);
+        long pa;
+        if (region.present()) {
+            pa = region.getOfPage(PENDBASE_SZ, use, use.label());
+        } else {
+            pa = kernel.allocator().allocate(PENDBASE_SZ, use, use.label());
+            zero(pa, PENDBASE_SZ, use.label());
+        }
+        kernel.record().allocatedPending.put(cpu, pa);
+        return pa;
+    }
+
+    /**
+     * its_cpu_init(): redist_disable_lpis(), then its_cpu_init_lpis() and its_cpu_init_collections().
+     * A CPU whose disable failed returns before both: no tables programmed, no MAPC, so no LPIs.
+     */
+    private void its_cpu_init(int cpu, long allocatedPending, DtMemoryRegion region) {
         if (kernel.has(Capabilities.DISABLE_WITH_CHECK)
                 && new RedistDisableLpis(kernel).run(cpu, tablesPreallocated) != 0) {
             kernel.record().cpuModes.put(cpu, "disable-failed");
-            pendingTables.put(cpu, allocatedPending);
+            if (allocatedPending >= 0) pendingTables.put(cpu, allocatedPending);
+            // v5.17+ reserves every non-adopted CPU's table in its CPU-online callback, this one too
+            if (allocatedPending >= 0 && kernel.has(Capabilities.MEMRESERVE_ON_CPU_ONLINE)) {
+                reserve.reserve(allocatedPending, PENDBASE_SZ, cpu);
+            }
             return;
         }
         Redistributor rd = kernel.gic().redistributor(cpu);
@@ -126,17 +141,23 @@ public final class ItsDriver {
             preallocated.adoptCpu(cpu, propertyTable, allocatedPending);
             pendingTables.put(cpu, GicrPendbaser.pa(rd.read(GicrPendbaser.OFFSET)));
             kernel.record().cpuModes.put(cpu, "adopted");
+            kernel.gic().its().mapCollection(cpu);
             return;
         }
+        if (allocatedPending < 0) allocatedPending = allocatePendingTable(cpu, region);
         rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(propertyTable, LPI_NRBITS));
         rd.write(GicrPendbaser.OFFSET, GicrPendbaser.encode(allocatedPending, true));
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
-        reserve.reserve(allocatedPending, PENDBASE_SZ);
+        // v4.20-v5.16 reserve the table here, before saying which one is used; v5.17+ in a CPU-online callback after
+        boolean late = kernel.has(Capabilities.MEMRESERVE_ON_CPU_ONLINE);
+        if (!late) reserve.reserve(allocatedPending, PENDBASE_SZ, cpu);
         pendingTables.put(cpu, allocatedPending);
         boolean took = rd.propertyTable() == propertyTable && rd.pendingTable() == allocatedPending;
         kernel.record().cpuModes.put(cpu, took ? "programmed" : "writes-ignored");
         kernel.log(cpu, "UsingAllocatedPending",
                 String.format("GICv3: CPU%d: using allocated LPI pending table @0x%016x", cpu, allocatedPending), false);
+        if (late) reserve.reserve(allocatedPending, PENDBASE_SZ, cpu);
+        kernel.gic().its().mapCollection(cpu);
     }
 
     /** v4.16 and older: one property table, then per CPU a pending table and a blind reprogram. */
@@ -152,6 +173,7 @@ public final class ItsDriver {
             kernel.record().allocatedPending.put(cpu, pend);
             pendingTables.put(cpu, pend);
             kernel.record().cpuModes.put(cpu, blind.run(cpu, propertyTable, pend, LPI_NRBITS));
+            kernel.gic().its().mapCollection(cpu); // v4.16 its_cpu_init() maps the collection unconditionally
         }
     }
 

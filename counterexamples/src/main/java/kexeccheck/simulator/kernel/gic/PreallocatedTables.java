@@ -63,9 +63,31 @@ final class PreallocatedTables {
         long pend = GicrPendbaser.pa(rd.read(GicrPendbaser.OFFSET));
         check.check(pend, ItsDriver.PENDBASE_SZ, "PendingNotReserved", cpu);
         adopt(pend, Use.pendingTable(cpu));
-        if (allocatedPending >= 0) kernel.allocator().free(allocatedPending, ItsDriver.PENDBASE_SZ);
+        if (allocatedPending >= 0) freeSpare(cpu, allocatedPending);
         kernel.log(cpu, "UsingReservedPending",
                 String.format("GICv3: CPU%d: using reserved LPI pending table @0x%016x", cpu, pend), false);
+    }
+
+    /**
+     * its_free_pending_table() on the table allocate_lpi_tables() set aside for an adopted CPU.
+     * From v5.17 (d23bc2bc1d63) this runs in a CPU-online callback its_lpi_memreserve_init()
+     * registers only with EFI, so without EFI the table is kept. Pages carved from a mapped
+     * reserved-memory region are PG_reserved: with 4 KiB pages the order-4 free trips
+     * free_pages_prepare()'s check ("BUG: Bad page state") and the pages are leaked; with 64 KiB
+     * pages it is an order-0 free, unchecked without CONFIG_DEBUG_VM, and they reach the allocator.
+     */
+    private void freeSpare(int cpu, long pa) {
+        if (kernel.has(Capabilities.MEMRESERVE_ON_CPU_ONLINE) && kernel.efi().isEmpty()) return;
+        AddressRange r = new AddressRange(pa, ItsDriver.PENDBASE_SZ);
+        // memblock-reserved pages are PG_reserved from boot (reserve_bootmem_region())
+        boolean pgReserved = kernel.memblock().reserved().stream().anyMatch(m -> m.range().contains(r));
+        if (pgReserved && !kernel.params().pages64k()) {
+            kernel.log(cpu, "BadPageState", String.format("BUG: Bad page state in process swapper/%d  pfn:%05x",
+                    cpu, pa >> 12), true);
+            kernel.view().set(r, kernel.view().before(pa)); // leaked: it stays what it was before the carve
+            return;
+        }
+        kernel.allocator().free(pa, ItsDriver.PENDBASE_SZ);
     }
 
     private void adopt(long pa, Use use) {
