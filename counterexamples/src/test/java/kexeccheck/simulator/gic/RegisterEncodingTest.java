@@ -26,11 +26,40 @@ class RegisterEncodingTest {
 
     @Test
     void pendbaserAsLinuxWritesIt() {
-        // PA 0x48020000 | 0x400 | 0x380, PTZ is bit 62
-        assertEquals(0x4000_0000_4802_0780L, GicrPendbaser.encode(0x4802_0000L, true));
-        assertEquals(0x0000_0000_4802_0780L, GicrPendbaser.encode(0x4802_0000L, false));
+        // its_cpu_init_lpis(): PA 0x48020000 | InnerShareable (0b01 << 10 = 0x400) | RaWaWb (0b111 << 7 = 0x380);
+        // Linux never sets PTZ (bit 62)
+        long linux = GicrPendbaser.asLinuxWrites(0x4802_0000L);
+        assertEquals(0x0000_0000_4802_0780L, linux);
+        assertFalse(GicrPendbaser.ptz(linux));
+        assertEquals(BaserAttributes.INNER_SHAREABLE, GicrPendbaser.shareability(linux));
+        assertEquals(BaserAttributes.CACHE_RAWAWB, GicrPendbaser.innerCache(linux));
+        assertEquals(0, linux & GicrPendbaser.OUTER_CACHE_MASK);
         assertEquals(0x000f_ffff_ffff_0000L, GicrPendbaser.pa(-1L));
         assertEquals(0x78, GicrPendbaser.OFFSET);
+    }
+
+    @Test
+    void pendbaserAsUBootWritesIt() {
+        // gic_lpi_tables_init(): the same fields plus GICR_PENDBASER_PTZ (BIT_ULL(62))
+        long uboot = GicrPendbaser.asUBootWrites(0x4a02_0000L);
+        assertEquals(0x4000_0000_4a02_0780L, uboot);
+        assertTrue(GicrPendbaser.ptz(uboot));
+        assertEquals(0x4a02_0000L, GicrPendbaser.pa(uboot));
+        assertEquals(0x4000_0000_4802_0780L, GicrPendbaser.encode(0x4802_0000L, true));
+        assertEquals(0x0000_0000_4802_0780L, GicrPendbaser.encode(0x4802_0000L, false));
+        // non-shareable, non-cacheable: the fallback both use when shareability reads back 0
+        assertEquals(0x4802_0080L, GicrPendbaser.encode(0x4802_0000L, BaserAttributes.NON_SHAREABLE,
+                BaserAttributes.CACHE_NC, false));
+    }
+
+    @Test
+    void propbaserFieldsArePlacedAsTheArchitectureSays() {
+        long v = GicrPropbaser.encode(0x4800_0000L, BaserAttributes.OUTER_SHAREABLE, BaserAttributes.CACHE_WAWB, 14);
+        assertEquals(0x4800_0000L | (2L << 10) | (5L << 7) | 13, v);
+        assertEquals(BaserAttributes.OUTER_SHAREABLE, GicrPropbaser.shareability(v));
+        assertEquals(BaserAttributes.CACHE_WAWB, GicrPropbaser.innerCache(v));
+        assertEquals(14, GicrPropbaser.idBits(v));
+        assertEquals(7L << 56, GicrPropbaser.OUTER_CACHE_MASK);
     }
 
     @Test

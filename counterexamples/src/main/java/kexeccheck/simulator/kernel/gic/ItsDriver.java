@@ -129,7 +129,7 @@ public final class ItsDriver {
             return;
         }
         rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(propertyTable, LPI_NRBITS));
-        rd.write(GicrPendbaser.OFFSET, GicrPendbaser.encode(allocatedPending, true));
+        rd.write(GicrPendbaser.OFFSET, GicrPendbaser.asLinuxWrites(allocatedPending)); // no PTZ: Linux never sets it
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
         reserve.reserve(allocatedPending, PENDBASE_SZ);
         pendingTables.put(cpu, allocatedPending);
