@@ -170,4 +170,20 @@ class MachineScenariosTest {
         assertTrue(iomem.nestedReserved().stream().anyMatch(e -> e.name().equals("reserved")
                 && e.range().contains(prop)), iomem.toString());
     }
+
+    @Test
+    void aKernelThatIgnoresTheMemreserveListOverwritesItsNode() {
+        // K1 (6.1) records its tables in a node it got from its page allocator; K2 (4.19) does not read the
+        // list, so the page is free to it and one of its zeroed ITS allocations lands on the node. K2's
+        // segments take the three lowest frames (kexec-tools' lowest holes), then its_probe_one() takes the
+        // command queue and its_alloc_tables() the device table, which is the allocation on the node.
+        Machine m = machine(true, false, false);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long node = m.memreserveList().orElseThrow().walk().get(1).pa();
+        m.kexec(Profiles.kernel("K2", "linux-4.19", false), Segments.ANYWHERE, false);
+        StepRecord boot = m.bootGic();
+        assertTrue(boot.incidents.stream().anyMatch(i -> i.kind().equals("memreserve-node-overwritten")
+                && i.pa() == node && i.writer().equals("K2 its_alloc_tables")), boot.incidents.toString());
+    }
 }

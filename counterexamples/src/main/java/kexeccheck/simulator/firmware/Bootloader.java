@@ -10,33 +10,51 @@ import kexeccheck.simulator.memory.Writer;
 
 /**
  * What the bootloader does to the GIC before the first kernel: U-Boot's
- * gic_lpi_tables_init(base, num_redist) (arch/arm/lib/gic-v3-its.c) as
- * NXP Layerscape boards call it.
+ * gic_lpi_tables_init(base, num_redist) (arch/arm/lib/gic-v3-its.c, u-boot
+ * master) as NXP Layerscape boards call it from ft_board_setup()
+ * ({@code gic_lpi_tables_init(gd->arch.resv_ram - GIC_LPI_SIZE, cpu_numcores())},
+ * then fdt_fixup_gic_lpi_memory() adds the {@code gic-lpi} reserved-memory node).
  */
 public final class Bootloader {
 
+    /** -EINVAL, what gic_lpi_tables_init() returns when a redistributor already has LPIs enabled. */
+    public static final int EINVAL = -22;
+    /** LPI_PROPBASE_SZ and LPI_PENDBASE_SZ with lpi_id_bits = 16: ALIGN(BIT(16), SZ_64K), ALIGN(BIT(16) / 8, SZ_64K). */
+    private static final long TABLE = 64 * 1024;
     private static final Writer UBOOT = new Writer.Other("U-Boot");
 
     private Bootloader() {}
 
     /**
-     * gic_lpi_tables_init(): refuses if any redistributor already has LPIs
-     * enabled; otherwise the property table at {@code base}, pending table i
-     * at {@code base + 64 KiB + i * 64 KiB}, IDbits from LPI_NRBITS, PTZ, and
-     * EnableLPIs on every redistributor. The board code zeroes the region first.
+     * gic_lpi_tables_init(), in its order: refuses with -EINVAL if any
+     * redistributor already has LPIs enabled ("Re-Distributor %d LPI is already
+     * enabled"); writes GICR_PROPBASER = {@code base | InnerShareable | RaWaWb |
+     * (lpi_id_bits - 1)}; memsets the pending tables (and only them: the
+     * property table at {@code base} is left as it is) and flushes them; then
+     * per redistributor i writes GICR_PENDBASER = {@code (base + 64 KiB + i *
+     * 64 KiB) | InnerShareable | RaWaWb | PTZ} and GICR_CTLR = EnableLPIs.
      *
-     * @return 0, or -EBUSY when some redistributor already had LPIs enabled
+     * <p>U-Boot writes GICR_PROPBASER once, through the first redistributor's
+     * frame only ({@code priv.gicr_base + GICR_PROPBASER}): it relies on the
+     * GIC treating PROPBASER as common to all redistributors, which the GICv3
+     * architecture allows but does not require (GICR_TYPER.CommonLPIAff). The
+     * simulated redistributors each hold their own PROPBASER, so the same value
+     * is written to each, which is what a common register reads back as.
+     *
+     * @param idBits lpi_id_bits: min(GICD_TYPER.IDbits + 1, ITS_MAX_LPI_NRBITS = 16)
+     * @return 0, or {@link #EINVAL} when some redistributor already had LPIs enabled
      */
     public static int gicLpiTablesInit(Gic gic, PhysicalMemory memory, long base, int idBits) {
         for (Redistributor rd : gic.redistributors()) {
-            if ((rd.read(GicrCtlr.OFFSET) & GicrCtlr.ENABLE_LPIS) != 0) return -16;
+            if ((rd.read(GicrCtlr.OFFSET) & GicrCtlr.ENABLE_LPIS) != 0) return EINVAL;
         }
+        long prop = GicrPropbaser.encode(base, idBits);
+        for (Redistributor rd : gic.redistributors()) rd.write(GicrPropbaser.OFFSET, prop);
         int n = gic.redistributors().size();
-        memory.fill(base, 64 * 1024 * (n + 1), (byte) 0, UBOOT);
+        memory.fill(base + TABLE, (int) (TABLE * n), (byte) 0, UBOOT);
         for (Redistributor rd : gic.redistributors()) {
-            rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(base, idBits));
-            rd.write(GicrPendbaser.OFFSET, GicrPendbaser.encode(base + 64 * 1024 + rd.cpu() * 64 * 1024L, true));
-            rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
+            rd.write(GicrPendbaser.OFFSET, GicrPendbaser.asUBootWrites(base + TABLE + rd.cpu() * TABLE));
+            rd.write(GicrCtlr.OFFSET, GicrCtlr.ENABLE_LPIS);
         }
         return 0;
     }

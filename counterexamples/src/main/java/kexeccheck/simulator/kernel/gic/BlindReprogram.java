@@ -25,7 +25,7 @@ final class BlindReprogram {
         Redistributor rd = kernel.gic().redistributor(cpu);
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) & ~GicrCtlr.ENABLE_LPIS);
         long prop = GicrPropbaser.encode(propertyTable, idBits);
-        long pend = GicrPendbaser.encode(pendingTable, false);
+        long pend = GicrPendbaser.asLinuxWrites(pendingTable); // v4.15/4.16 compose it as 6.x does: no PTZ
         rd.write(GicrPropbaser.OFFSET, prop);
         rd.write(GicrPendbaser.OFFSET, pend);
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);

@@ -5,6 +5,8 @@ import java.util.TreeMap;
 import kexeccheck.simulator.gic.GicrCtlr;
 import kexeccheck.simulator.gic.GicrPendbaser;
 import kexeccheck.simulator.gic.GicrPropbaser;
+import kexeccheck.simulator.gic.GitsBaser;
+import kexeccheck.simulator.gic.GitsCbaser;
 import kexeccheck.simulator.gic.Its;
 import kexeccheck.simulator.gic.Redistributor;
 import kexeccheck.simulator.kernel.Capabilities;
@@ -61,7 +63,12 @@ public final class ItsDriver {
         for (int cpu = 0; cpu < cpus; cpu++) its_cpu_init(cpu, allocated[cpu], region);
     }
 
-    /** its_probe_one(): its_force_quiescent(), then the ITS tables and command queue, then enable. */
+    /**
+     * its_probe_one(): its_force_quiescent(); the command queue
+     * (alloc_pages_node(..., __GFP_ZERO, get_order(ITS_CMD_QUEUE_SZ)));
+     * its_alloc_tables(); GITS_CBASER; GITS_CTLR.Enabled. The register values
+     * are Linux's ({@link GitsBaser#asLinuxWrites}, {@link GitsCbaser#asLinuxWrites}).
+     */
     private boolean probeIts() {
         Its its = kernel.gic().its();
         long ctlr = its.read(Its.GITS_CTLR);
@@ -72,17 +79,57 @@ public final class ItsDriver {
                 return false;
             }
         }
-        for (int n = 0; n < 2; n++) { // device table, collection table
-            long table = kernel.allocator().allocate(64 * 1024, Use.of(Use.Kind.KERNEL_DATA), "its-table");
-            kernel.memory().fill(table, 64 * 1024, (byte) 0, new Writer.Other(kernel.name() + " its_alloc_tables"));
-            its.write(Its.GITS_BASER0 + 8 * n, (1L << 63) | table | (n == 0 ? 1L << 56 : 4L << 56));
-        }
-        long cmdq = kernel.allocator().allocate(64 * 1024, Use.of(Use.Kind.KERNEL_DATA), "its-cmdq");
-        kernel.memory().fill(cmdq, 64 * 1024, (byte) 0, new Writer.Other(kernel.name() + " its_probe_one (cmdq, __GFP_ZERO)"));
-        its.write(Its.GITS_CBASER, (1L << 63) | cmdq | 15);
+        long cmdq = kernel.allocator().allocate(GitsCbaser.LINUX_CMD_QUEUE_SZ, Use.of(Use.Kind.KERNEL_DATA), "its-cmdq");
+        kernel.memory().fill(cmdq, GitsCbaser.LINUX_CMD_QUEUE_SZ, (byte) 0,
+                new Writer.Other(kernel.name() + " its_probe_one (cmdq, __GFP_ZERO)"));
+        for (int n = 0; n < 8; n++) allocTable(its, n);
+        its.write(Its.GITS_CBASER, GitsCbaser.asLinuxWrites(cmdq));
         its.write(Its.GITS_CTLR, Its.ENABLED);
         kernel.log(-1, null, String.format("ITS@0x0000000008080000: allocated device table, cmdq @0x%x", cmdq), false);
         return true;
+    }
+
+    /**
+     * its_alloc_tables() for GITS_BASERn: skip an unimplemented one (Type 0);
+     * its_probe_baser_psz() (64 KiB first, which the simulated ITS keeps);
+     * for the device table its_parse_indirect_baser(), which asks for a
+     * two-level table when a flat one would be over two pages ({@code esz <<
+     * device ID bits}: 8 << 16 = 512 KiB here) and then needs one 64 KiB
+     * level-1 page; its_setup_baser(): zeroed pages, then the value.
+     */
+    private void allocTable(Its its, int n) {
+        int offset = Its.GITS_BASER0 + 8 * n;
+        long val = its.read(offset);
+        int type = GitsBaser.type(val);
+        if (type == GitsBaser.TYPE_NONE) return;
+        its.write(offset, (val & ~GitsBaser.PAGE_SIZE_MASK) | (GitsBaser.PAGE_SIZE_64K << GitsBaser.PAGE_SIZE_SHIFT));
+        int psz = GitsBaser.pageSize(its.read(offset));
+        int esz = GitsBaser.entrySize(its.read(offset));
+        long bytes = pageOrderSize(psz);
+        boolean indirect = false;
+        if (type == GitsBaser.TYPE_DEVICE) {
+            int ids = Its.DEVICE_ID_BITS;
+            int entry = esz;
+            if (((long) esz << ids) > 2L * psz) {
+                its.write(offset, GitsBaser.INNER_SHAREABLE | GitsBaser.INNER_RAWAWB | GitsBaser.INDIRECT);
+                indirect = GitsBaser.indirect(its.read(offset));
+                if (indirect) {
+                    ids -= Integer.numberOfTrailingZeros(psz / esz);
+                    entry = GitsBaser.LVL1_ENTRY_SIZE;
+                }
+            }
+            bytes = Math.max(pageOrderSize((long) entry << ids), bytes);
+        }
+        long table = kernel.allocator().allocate(bytes, Use.of(Use.Kind.KERNEL_DATA), "its-table");
+        kernel.memory().fill(table, (int) bytes, (byte) 0, new Writer.Other(kernel.name() + " its_alloc_tables"));
+        its.write(offset, GitsBaser.asLinuxWrites(table, type, esz, psz, (int) (bytes / psz), indirect));
+    }
+
+    /** PAGE_ORDER_TO_SIZE(get_order(size)) with 4 KiB kernel pages: the power of two at or above it. */
+    private static long pageOrderSize(long size) {
+        long bytes = 4 * 1024;
+        while (bytes < size) bytes <<= 1;
+        return bytes;
     }
 
     /** allocate_lpi_tables(): the property table (adopted, carved or allocated), then a pending table per CPU. */
@@ -146,7 +193,7 @@ public final class ItsDriver {
         }
         if (allocatedPending < 0) allocatedPending = allocatePendingTable(cpu, region);
         rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(propertyTable, LPI_NRBITS));
-        rd.write(GicrPendbaser.OFFSET, GicrPendbaser.encode(allocatedPending, true));
+        rd.write(GicrPendbaser.OFFSET, GicrPendbaser.asLinuxWrites(allocatedPending)); // no PTZ: Linux never sets it
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
         // v4.20-v5.16 reserve the table here, before saying which one is used; v5.17+ in a CPU-online callback after
         boolean late = kernel.has(Capabilities.MEMRESERVE_ON_CPU_ONLINE);
