@@ -99,12 +99,15 @@ import kexeccheck.simulator.replay.SimProperties;
  * {@link SimProperties}, worst first: {@code corruption} when no-stray-write
  * (a stray GIC or table write, a live table reused) or its-quiescent fails;
  * {@code lost-lpis} when lpis-delivered or one-property-table fails;
- * {@code recoverable} when a kernel printed a warning line (expected reserved
- * range not found, booted with LPIs enabled, failed to disable LPIs, pending
- * table not reserved, PROPBASER mismatch, ITS failed to quiesce); else
- * {@code safe}. Runs that do not get K2 through its boot-gic (the simulator
- * threw: no hole, out of memory) do not count; if none does, the
- * configuration cannot run.
+ * {@code fail-stop} when a kernel died (a fault in init_IRQ, e.g. the seed's
+ * carve from no-map memory, or an early walk or allocation that cannot go on;
+ * a run whose K1 dies ends there); {@code recoverable} when a kernel printed a
+ * warning line (expected reserved range not found, booted with LPIs enabled,
+ * failed to disable LPIs, pending table not reserved, PROPBASER mismatch, no
+ * memreserve root, bad page state, ITS failed to quiesce) or
+ * reservations-bounded fails; else {@code safe}. Runs that do not get K2
+ * through its boot-gic (the simulator threw: no hole) do not count; if none
+ * does, the configuration cannot run.
  */
 public final class Explorer {
 

@@ -500,7 +500,7 @@ pred lpiBoot[k: Kernel] {
                     ++ keptPend.pendRole ++ ((spareTables[k] - leakedSpares[k]) -> Free)
                     ++ (leakedSpares[k] <: taken)
 
-    -- gic_reserve_range() for a newly allocated property table and each programmed pending table
+    -- gic_reserve_range() for a newly allocated property table and the pending tables of reservesPending
     Step.recorded' = (recordsReservations[k] => ((prealloc => none else Step.prop_table')
                                     + reservesPending[k].(Step.allocated_pend')) else none)
     Memory.memreserve' = Memory.memreserve + Step.recorded'
