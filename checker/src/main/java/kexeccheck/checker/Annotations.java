@@ -60,8 +60,9 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
      * @param outcome the class a yes means
      * @param name the property or witness it stands for (the first property of the class)
      * @param bad an Alloy formula over one state
+     * @param properties the properties of the class it asks about together (empty for a witness)
      */
-    public record Question(Outcome outcome, String name, String bad) {}
+    public record Question(Outcome outcome, String name, String bad, List<Annotated> properties) {}
 
     /**
      * Every class's question, worst first: for each class the properties whose violation means it
@@ -71,8 +72,9 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
         List<Question> out = new java.util.ArrayList<>();
         for (Outcome o : Outcome.values()) {
             List<Annotated> props = propertiesMeaning(o);
-            if (!props.isEmpty()) out.add(new Question(o, props.get(0).name(), anyFails(props)));
-            outcomes.stream().filter(w -> w.outcome() == o).forEach(w -> out.add(new Question(o, w.name(), w.predicate())));
+            if (!props.isEmpty()) out.add(new Question(o, props.get(0).name(), anyFails(props), props));
+            outcomes.stream().filter(w -> w.outcome() == o)
+                    .forEach(w -> out.add(new Question(o, w.name(), w.predicate(), List.of())));
         }
         return out;
     }

@@ -41,7 +41,7 @@ final class CellClassifier {
         Set<List<String>> applicable = tablesWhere(a.applicable().orElse("some Config"));
         // a cell takes the first class found, so the questions go worst first
         for (Annotations.Question q : a.questionsWorstFirst()) {
-            settleWhere("eventually (" + q.bad() + ")", q.bad(), q.name(), q.outcome(), applicable);
+            settleWhere("eventually (" + q.bad() + ")", q, applicable);
         }
         settleRunnable(LAST_IS_UP, Matrix.CellOutcome.of(Outcome.SAFE), applicable, true);
         if (cells.open().stream().anyMatch(k -> !applicable.contains(table(k)))) {
@@ -60,13 +60,14 @@ final class CellClassifier {
     }
 
     /** Gives {@code cls} to every open cell of an applicable table where {@code reached} happens in some run. */
-    private void settleWhere(String eventually, String reached, String name, Outcome cls, Set<List<String>> applicable) {
+    private void settleWhere(String eventually, Annotations.Question q, Set<List<String>> applicable) {
+        Outcome cls = q.outcome();
         Optional<String> open = openCells(k -> applicable.contains(table(k)));
         if (open.isEmpty()) {
             return;
         }
         forEachRun(runs + " and " + open.get() + " and " + eventually, CELL, solution -> {
-            Trace run = TraceExtractor.extract(model, solution, reached, name, cls);
+            Trace run = TraceExtractor.extract(model, solution, q.bad(), q.properties(), q.name(), cls);
             MatrixCells.Key key = MatrixCells.of(run);
             if (applicable.contains(table(key)) && !cells.isSettled(key)) {
                 cells.settle(key, Matrix.CellOutcome.of(cls), Optional.of(run));

@@ -105,9 +105,9 @@ public final class ConfigurationSpace {
         String lastIsUp = "(Machine.running = lastKernel and Machine.phase = Up)";
         List<Question> questions = new ArrayList<>();
         a.questionsWorstFirst()
-                .forEach(q -> questions.add(new Question(q.outcome(), q.name(), q.bad(), "some Config")));
-        questions.add(new Question(Outcome.SAFE, "runs", lastIsUp, applicable));
-        questions.add(new Question(Outcome.NOT_APPLICABLE, "runs", lastIsUp, "not (" + applicable + ")"));
+                .forEach(q -> questions.add(new Question(q.outcome(), q.name(), q.bad(), "some Config", q.properties())));
+        questions.add(new Question(Outcome.SAFE, "runs", lastIsUp, applicable, List.of()));
+        questions.add(new Question(Outcome.NOT_APPLICABLE, "runs", lastIsUp, "not (" + applicable + ")", List.of()));
 
         List<RunEnumerator.Valuation> settled = new ArrayList<>();
         Timing timing = Timing.NONE;
@@ -120,7 +120,8 @@ public final class ConfigurationSpace {
                 A4Solution solution = s.get();
                 Configuration c = TraceExtractor.configuration(model, solution);
                 verdicts.accept(new Verdict(c.chain().get(0).profile(), c.chain().get(1).profile(), c.options(),
-                        q.outcome(), () -> TraceExtractor.extract(model, solution, q.reached(), q.name(), q.outcome())));
+                        q.outcome(), () -> TraceExtractor.extract(model, solution, q.reached(), q.properties(), q.name(),
+                        q.outcome())));
             }
             timing = timing.plus(runsOf.timing());
         }
@@ -167,5 +168,6 @@ public final class ConfigurationSpace {
     }
 
     /** Is there a run, satisfying {@code condition} throughout, where {@code reached} eventually holds? */
-    private record Question(Outcome outcome, String name, String reached, String condition) {}
+    private record Question(Outcome outcome, String name, String reached, String condition,
+                            List<Annotations.Annotated> properties) {}
 }

@@ -58,7 +58,16 @@ final class TraceExtractor {
      * @param failing an Alloy formula true in the state the trace must end in
      */
     static Trace extract(LoadedModel model, A4Solution solution, String failing, String property, Outcome outcome) {
-        return new TraceExtractor(model, solution).trace(failing, property, outcome);
+        return new TraceExtractor(model, solution).trace(failing, List.of(), property, outcome);
+    }
+
+    /**
+     * A run that reaches a state where one of several properties fails, named after the first of
+     * them that fails there (so a replay judges the property the run really breaks).
+     */
+    static Trace extract(LoadedModel model, A4Solution solution, String failing, List<Annotations.Annotated> candidates,
+                         String fallback, Outcome outcome) {
+        return new TraceExtractor(model, solution).trace(failing, candidates, fallback, outcome);
     }
 
     /** The configuration of a solution, without its states. */
@@ -66,7 +75,7 @@ final class TraceExtractor {
         return new TraceExtractor(model, solution).configuration();
     }
 
-    private Trace trace(String failing, String property, Outcome outcome) {
+    private Trace trace(String failing, List<Annotations.Annotated> candidates, String fallback, Outcome outcome) {
         int end = -1;
         for (int i = 0; i < solution.getTraceLength(); i++) {
             if (Boolean.TRUE.equals(eval(failing, i))) {
@@ -85,6 +94,9 @@ final class TraceExtractor {
             }
             states.add(s.withIndex(states.size()));
         }
+        int last = end;
+        String property = candidates.stream().filter(c -> Boolean.TRUE.equals(eval("not (" + c.predicate() + ")", last)))
+                .map(Annotations.Annotated::name).findFirst().orElse(fallback);
         Bounds b = model.bounds();
         return new Trace(Trace.SCHEMA_VERSION, model.source().name(), property, outcome.cliName(), b,
                 configuration(), states, states.size() - 1);

@@ -109,4 +109,15 @@ class KernelFactsTest {
                         + " and Config.hardware = sticky and firstKernel.profile = linux_5_3 and after Step.event = BootGic",
                 "after (Step.cpu_mode = Cpu -> DisableFailed and no Cpu.(Step.allocated_pend) & Step.recorded)");
     }
+
+    @Test
+    void aCpuTheNextKernelNeverBringsUpKeepsTheOldTableSoOnePropertyTableCanFail() {
+        // domain.md §3.8: with nr_cpus=1 its_cpu_init() never runs for CPU1, which keeps K1's PROPBASER
+        upstream.assertAlways("Config.hardware = clearable and firstKernel.profile = linux_6_1"
+                        + " and lastKernel.profile = linux_6_1__nr_cpus_1 and " + SECOND_BOOT,
+                "after after after (all c: Cpu - bootCpu | c.(Step.cpu_mode) = Offline and no c.(Step.allocated_pend)"
+                        + " and c not in Gic.collections)");
+        upstream.assertPossible("firstKernel.profile = linux_6_1 and lastKernel.profile = linux_6_1__nr_cpus_1"
+                + " and eventually not OnePropertyTable");
+    }
 }

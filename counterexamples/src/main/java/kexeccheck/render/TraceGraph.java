@@ -486,6 +486,7 @@ public final class TraceGraph {
             case "disable-failed" -> "failed to disable LPIs";
             case "writes-ignored" -> "reprogrammed (writes ignored)";
             case "untouched" -> "left alone (no LPIs)";
+            case "offline" -> "never brought up (nr_cpus=1): keeps its registers";
             default -> mode;
         };
     }

@@ -186,4 +186,21 @@ class MachineScenariosTest {
         assertTrue(boot.incidents.stream().anyMatch(i -> i.kind().equals("memreserve-node-overwritten")
                 && i.pa() == node && i.writer().equals("K2 its_alloc_tables")), boot.incidents.toString());
     }
+
+    @Test
+    void aKernelBootedWithNrCpus1LeavesTheOtherRedistributorsAsTheyWere() {
+        Machine m = machine(false, false, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long k1Prop = m.gic().redistributor(1).propertyTable();
+        m.kexec(Profiles.kernel("K2", "linux-6.1+nr-cpus-1", false), Segments.ANYWHERE, false);
+        StepRecord boot = m.bootGic();
+        assertEquals("offline", boot.cpuModes.get(1));
+        assertEquals(k1Prop, m.gic().redistributor(1).propertyTable());
+        assertTrue(m.gic().redistributor(1).enableLpis());
+        assertEquals(List.of(), m.msi(1).pendingWrites); // no collection for it
+        // lpis-delivered asks nothing of a CPU the kernel never brought up (CPU0's disable failed: sticky)
+        assertTrue(kexeccheck.simulator.replay.SimProperties.violations("lpis-delivered", m, boot).stream()
+                .noneMatch(v -> v.contains("CPU1")), boot.cpuModes.toString());
+    }
 }

@@ -23,6 +23,7 @@ final class Profiles {
         ALL.put("linux-5.3", v53);
         ALL.put("linux-6.1", v61);
         ALL.put("linux-6.1+nolpi", minus(v61, "enables-lpis"));
+        ALL.put("linux-6.1+nr-cpus-1", plus(v61, "nr-cpus-1"));
         ALL.put("linux-5.3+dt-v1", plus(v53, "dt-memory-region-v1"));
     }
 

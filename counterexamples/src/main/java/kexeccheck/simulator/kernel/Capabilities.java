@@ -34,6 +34,8 @@ public record Capabilities(Set<String> names) {
     public static final String INSTALLS_MEMRESERVE_ROOT = "installs-memreserve-root";
     /** memreserve-on-cpu-online: d23bc2bc1d63 (v5.17), the spare pending table freed in a CPU-online callback registered only with EFI. */
     public static final String MEMRESERVE_ON_CPU_ONLINE = "memreserve-on-cpu-online";
+    /** nr-cpus-1: booted with nr_cpus=1, only the boot CPU is ever brought up. */
+    public static final String NR_CPUS_1 = "nr-cpus-1";
     /** efi-stub: booted through the EFI stub. */
     public static final String EFI_STUB = "efi-stub";
 

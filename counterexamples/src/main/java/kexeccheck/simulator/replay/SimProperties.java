@@ -52,6 +52,7 @@ public final class SimProperties {
         if (!k.isUp() || !k.has(Capabilities.ENABLES_LPIS)) return out;
         for (Redistributor rd : m.gic().redistributors()) {
             int cpu = rd.cpu();
+            if (cpu >= k.its().onlineCpus()) continue; // never brought up: this kernel owes it nothing
             if (!rd.enableLpis()) {
                 out.add("CPU" + cpu + " has LPIs disabled");
                 continue;

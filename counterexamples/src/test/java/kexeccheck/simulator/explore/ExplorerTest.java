@@ -122,7 +122,7 @@ class ExplorerTest {
 
     @Test
     void theProductEnumeratesEveryCombination() {
-        assertEquals(12 * 12 * 4 * 2 * 2 * 2 * 3 * 2 * 2 * 2, Explorer.configurations(UpstreamProfiles.all(),
+        assertEquals(14 * 14 * 4 * 2 * 2 * 2 * 3 * 2 * 2 * 2, Explorer.configurations(UpstreamProfiles.all(),
                 UpstreamProfiles.all(), Map.of()).count());
         assertEquals(2, Explorer.configurations(List.of(UpstreamProfiles.get("linux-6.1")),
                 List.of(UpstreamProfiles.get("linux-6.1")), Map.of("firmware", List.of("efi"), "reserved-memory",

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import kexeccheck.simulator.explore.ExploredConfiguration.Profile;
 
-/** The upstream model's 12 profiles as `kexec-check list` prints them: test data. */
+/** The upstream model's 14 profiles as `kexec-check list` prints them: test data. */
 final class UpstreamProfiles {
 
     static final Map<String, Profile> ALL = new TreeMap<>();
@@ -26,6 +26,8 @@ final class UpstreamProfiles {
             caps.remove("enables-lpis");
             ALL.put(p + "+nolpi", new Profile(p + "+nolpi", caps));
         }
+        put("linux-6.1+nr-cpus-1", v61 + " nr-cpus-1");
+        put("kdump-6.1+nr-cpus-1", v61 + " kdump-capture nr-cpus-1");
     }
 
     private UpstreamProfiles() {}

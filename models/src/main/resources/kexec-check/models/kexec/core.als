@@ -46,6 +46,8 @@ one sig
                          --   in the config tables; only the first kernel's stub runs (a kexec'd kernel skips it)
   memreserve_on_cpu_online, -- v5.17+ (d23bc2bc1d63): its_cpu_memreserve_lpi(), registered by
                          --   its_lpi_memreserve_init() only with EFI, frees an adopted CPU's spare pending table
+  nr_cpus_1,             -- booted with nr_cpus=1 (kdump's usual command line): only the boot CPU is possible,
+                         --   so its_cpu_init() never runs for the others and they keep the old kernel's registers
   kdump_capture          -- a capture kernel: only ever entered by a crash kexec
   extends Capability {}
 
@@ -238,7 +240,8 @@ one sig
   Programmed,     -- pointed the redistributor at this kernel's tables and enabled LPIs
   DisableFailed,  -- EnableLPIs stuck at 1: this CPU has no LPIs, the GIC keeps the old tables
   WritesIgnored,  -- v4.16 reprogrammed a live redistributor: the writes have no effect (sticky)
-  Untouched       -- this kernel does not use LPIs
+  Untouched,      -- this kernel does not use LPIs
+  Offline         -- a CPU this kernel never brings up (nr_cpus=1): its redistributor keeps what it had
   extends Mode {}
 
 enum Event { Stutter, BootGic, Kexec, CrashKexec, MsiArrives }
@@ -354,6 +357,9 @@ pred stutter {
   quietStep
 }
 
+/* The CPUs a kernel brings up: all, or with nr_cpus=1 the boot CPU alone (domain.md §3.8). */
+fun onlineCpus[k: Kernel]: set Cpu { nr_cpus_1 in k.profile.caps => bootCpu else Cpu }
+
 /* The running kernel uses LPIs on this machine. */
 pred lpiKernel[k: Kernel] { enables_lpis in k.profile.caps and Config.hardware != gicv2 }
 
@@ -448,7 +454,8 @@ pred lpiBoot[k: Kernel] {
     -- its_cpu_init(): redist_disable_lpis(), then its_cpu_init_lpis() and its_cpu_init_collections();
     -- a CPU whose disable failed returns before both (no tables, no MAPC)
     all c: Cpu | c.(Step.cpu_mode') =
-      ((prealloc and c in Gic.lpis_on) => Adopted
+      (c not in onlineCpus[k] => Offline
+       else (prealloc and c in Gic.lpis_on) => Adopted
        else c not in Gic.lpis_on => Programmed
        else Config.hardware = clearable => Programmed
        else blind => WritesIgnored
@@ -457,14 +464,15 @@ pred lpiBoot[k: Kernel] {
     -- v4.20+ allocate_lpi_tables() allocates a zeroed pending table for every possible CPU up front;
     -- before (v4.16-v4.19) its_cpu_init_lpis() allocates one for a CPU it goes on to program
     all c: Cpu | one c.(Step.allocated_pend') iff
-      (adopts_preallocated in caps or c.(Step.cpu_mode') in Programmed + WritesIgnored)
+      (c in onlineCpus[k] and (adopts_preallocated in caps or c.(Step.cpu_mode') in Programmed + WritesIgnored))
     Step.allocated_pend' in Cpu -> lone Frame
 
     all c: Cpu | let m = c.(Step.cpu_mode') | c.(Step.cpu_printed') =
         (m = Adopted => UsingReservedPending else none)
       + ((m = Adopted and not reservedRange[k, c.(Gic.pendbaser)]) => PendingNotReserved else none)
       + ((m = Adopted and c.(Gic.propbaser) != Step.prop_table') => PropbaserMismatch else none)
-      + ((m != Adopted and c in Gic.lpis_on and disable_with_check in caps) => BootedWithLpisEnabled else none)
+      + ((m not in Adopted + Offline and c in Gic.lpis_on and disable_with_check in caps) => BootedWithLpisEnabled
+         else none)
       + (m = DisableFailed => FailedToDisable else none)
       + ((m = Programmed and not blind) => UsingAllocatedPending else none)
       + ((m in Programmed + WritesIgnored and blind) => UsingPending else none)

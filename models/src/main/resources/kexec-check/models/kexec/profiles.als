@@ -47,6 +47,12 @@ one sig linux_6_1__nolpi extends Profile {} { caps = linux_6_1.@caps - enables_l
 one sig linux_6_12 extends Profile {} { caps = linux_6_1.@caps }
 one sig linux_6_12__nolpi extends Profile {} { caps = linux_6_12.@caps - enables_lpis }
 
+/* v6.1 booted with nr_cpus=1 (or maxcpus=1 and no CPU ever onlined): only the boot CPU runs
+ * its_cpu_init(); the others keep what the previous kernel left in their redistributors (§3.8). */
+one sig linux_6_1__nr_cpus_1 extends Profile {} { caps = linux_6_1.@caps + nr_cpus_1 }
+
 /* A 6.1 capture kernel (kdump), entered only by a crash kexec: is_kdump_kernel() is true. */
 one sig kdump_6_1 extends Profile {} { caps = linux_6_1.@caps + kdump_capture }
 one sig kdump_6_1__nolpi extends Profile {} { caps = kdump_6_1.@caps - enables_lpis }
+/* kdump's usual command line adds nr_cpus=1 (Debian's kdump-tools, Fedora's kexec-tools). */
+one sig kdump_6_1__nr_cpus_1 extends Profile {} { caps = kdump_6_1.@caps + nr_cpus_1 }

@@ -26,11 +26,11 @@ pred NoStrayWrite {
 
 -- @property lost-lpis
 /* lpis-delivered: a kernel that enables LPIs ends its boot with LPIs on
- * every CPU, each redistributor naming tables this kernel uses as such,
+ * every CPU it brings up, each redistributor naming tables this kernel uses as such,
  * and each CPU's ITS collection mapped (a CPU whose redist_disable_lpis()
  * failed gets no MAPC, so no LPIs, whatever its registers name). */
 pred LpisDelivered {
-  (Machine.phase = Up and lpiKernel[Machine.running]) implies all c: Cpu {
+  (Machine.phase = Up and lpiKernel[Machine.running]) implies all c: onlineCpus[Machine.running] {
     c in Gic.lpis_on
     c in Gic.collections
     c.(Gic.propbaser).(Memory.use) = PropTable

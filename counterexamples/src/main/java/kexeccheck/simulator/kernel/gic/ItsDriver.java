@@ -46,13 +46,19 @@ public final class ItsDriver {
         this.reserve = new GicReserveRange(kernel);
     }
 
-    /** its_init() and its_cpu_init() on every CPU; a kernel without {@code enables-lpis} leaves the GIC alone. */
+    /**
+     * its_init() and its_cpu_init() on every CPU the kernel brings up; a kernel without
+     * {@code enables-lpis} leaves the GIC alone. With {@code nr-cpus-1} only the boot CPU is possible:
+     * the others are never brought up and keep what their redistributors hold.
+     */
     public void init() {
-        int cpus = kernel.gic().redistributors().size();
+        int all = kernel.gic().redistributors().size();
         if (!kernel.has(Capabilities.ENABLES_LPIS)) {
-            for (int cpu = 0; cpu < cpus; cpu++) kernel.record().cpuModes.put(cpu, "untouched");
+            for (int cpu = 0; cpu < all; cpu++) kernel.record().cpuModes.put(cpu, "untouched");
             return;
         }
+        int cpus = onlineCpus();
+        for (int cpu = cpus; cpu < all; cpu++) kernel.record().cpuModes.put(cpu, "offline");
         if (!probeIts()) return;
         DtMemoryRegion region = new DtMemoryRegion(kernel);
         if (kernel.has(Capabilities.BLIND_REPROGRAM)) {
@@ -232,6 +238,11 @@ public final class ItsDriver {
     static void resetPropertyTable(Kernel kernel, long pa) {
         kernel.memory().fill(pa, PROPBASE_SZ, (byte) kernel.params().propertyByte(),
                 new Writer.KernelTable(kernel.name(), "property-table"));
+    }
+
+    /** How many CPUs the kernel brings up (CPU0 first): all, or the boot CPU alone with {@code nr-cpus-1}. */
+    public int onlineCpus() {
+        return kernel.has(Capabilities.NR_CPUS_1) ? 1 : kernel.gic().redistributors().size();
     }
 
     /** The property table this kernel uses, or -1. */
