@@ -65,7 +65,7 @@ public final class Checker {
         if (anyViolated) {
             // a witness of a class worse than the worst violation still decides the outcome (fail-stop beats a leak)
             for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
-                if (!w.outcome().worst(outcome).equals(w.outcome()) || w.outcome() == outcome) break;
+                if (w.outcome().compareTo(outcome) >= 0) break; // worst first: no worse witness is left
                 Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
                 if (t.isPresent()) {
                     outcome = w.outcome();

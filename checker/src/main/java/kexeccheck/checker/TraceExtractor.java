@@ -38,6 +38,8 @@ final class TraceExtractor {
     private final Map<String, String> cpus = new LinkedHashMap<>();
     private final Map<String, String> pendingUses = new HashMap<>();
     private final Set<String> warnings;
+    /** The kernels (atoms) that reserve pending tables in a CPU-online callback (v5.17+): fixed by the configuration. */
+    private final Set<String> lateReservers = new java.util.HashSet<>();
 
     private TraceExtractor(LoadedModel model, A4Solution solution) {
         this.model = model;
@@ -49,6 +51,7 @@ final class TraceExtractor {
         }
         warnings = new java.util.HashSet<>();
         tuples("Warnings", 0).forEach(t -> warnings.add(Names.bare(t.get(0))));
+        tuples("{k: Kernel | memreserve_on_cpu_online in k.profile.caps}", 0).forEach(t -> lateReservers.add(t.get(0)));
     }
 
     /**
@@ -209,9 +212,7 @@ final class TraceExtractor {
 
     /** Whether the running kernel of state {@code i} reserves pending tables in a CPU-online callback (v5.17+). */
     private boolean reservesOnline(int i) {
-        String profile = pairs("Kernel <: profile").get(single("Machine.running", i));
-        return tuples("Profile <: caps", 0).stream().anyMatch(t -> t.get(0).equals(profile)
-                && Names.bare(t.get(1)).equals("memreserve_on_cpu_online"));
+        return lateReservers.contains(single("Machine.running", i));
     }
 
     private void nameKernels() {

@@ -88,15 +88,10 @@ public final class Machine {
             return;
         }
         AddressRange written = new AddressRange(pa, length);
-        memreserveList().ifPresent(list -> {
-            try {
-                list.walk().stream().skip(1).filter(n -> written.overlaps(new AddressRange(n.pa(), MemreserveList.NODE)))
-                        .findFirst().ifPresent(n -> record.incidents.add(new Incident(step, "memreserve-node-overwritten",
-                                n.pa(), writer.toString(), "memreserve list node", record.kernel())));
-            } catch (IllegalStateException loop) {
-                // already garbage: reported when it was overwritten
-            }
-        });
+        // a list that no longer ends is already garbage: reported when it was overwritten
+        memreserveList().flatMap(list -> list.nodeOverlapping(written))
+                .ifPresent(n -> record.incidents.add(new Incident(step, "memreserve-node-overwritten",
+                        n.pa(), writer.toString(), "memreserve list node", record.kernel())));
     }
 
     private StepRecord begin(String kernel) {

@@ -131,6 +131,18 @@ public final class MemreserveList {
         return nodes;
     }
 
+    /**
+     * The first node page (not the root, which lives in firmware memory) that {@code range}
+     * touches; empty when none does, or when the list no longer ends (already garbage).
+     */
+    public java.util.Optional<Node> nodeOverlapping(AddressRange range) {
+        try {
+            return walk().stream().skip(1).filter(n -> range.overlaps(new AddressRange(n.pa(), NODE))).findFirst();
+        } catch (IllegalStateException loop) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Every reserved range in list order. */
     public List<AddressRange> reservations() {
         return walk().stream().flatMap(n -> n.entries().stream()).toList();

@@ -44,7 +44,7 @@ final class MemreserveReader {
                 int size = kernel.memory().read32(pa);
                 int count = kernel.memory().read32(pa + 4);
                 long next = kernel.memory().read64(pa + 8);
-                kernel.memblock().reserve(new AddressRange(pa, structSize(pa, size)), Use.of(Use.Kind.MEMRESERVE));
+                kernel.memblock().reserve(new AddressRange(pa, structSize(ram, pa, size)), Use.of(Use.Kind.MEMRESERVE));
                 if (Integer.compareUnsigned(count, MemreserveList.NODE_CAPACITY) > 0) {
                     throw new KernelFault(pa + MemreserveList.NODE, "efi_config_parse_tables (memreserve count "
                             + Integer.toUnsignedString(count) + ")");
@@ -63,10 +63,10 @@ final class MemreserveReader {
     }
 
     /** struct_size(rsv, entry, size), saturating as the kernel's overflow helpers do, kept inside RAM. */
-    private long structSize(long pa, int size) {
+    private static long structSize(List<AddressRange> ram, long pa, int size) {
         long wanted = size < 0 ? Long.MAX_VALUE
                 : MemreserveList.HEADER + (long) MemreserveList.ENTRY * size;
-        long end = ram().stream().filter(r -> r.contains(pa)).mapToLong(AddressRange::end).findFirst().orElse(pa + wanted);
+        long end = ram.stream().filter(r -> r.contains(pa)).mapToLong(AddressRange::end).findFirst().orElse(pa + wanted);
         return Math.max(1, Math.min(wanted, end - pa));
     }
 

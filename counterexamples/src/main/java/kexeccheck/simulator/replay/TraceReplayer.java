@@ -13,7 +13,6 @@ import kexeccheck.simulator.MachineConfig;
 import kexeccheck.simulator.KernelSpec;
 import kexeccheck.simulator.World;
 import kexeccheck.simulator.detect.StepRecord;
-import kexeccheck.simulator.firmware.MemreserveList;
 import kexeccheck.simulator.kernel.Placement;
 import kexeccheck.simulator.kernel.Use;
 import kexeccheck.simulator.loader.Segments;
@@ -112,14 +111,7 @@ public final class TraceReplayer {
      * so the replay's own choices for what the trace does not place keep off the nodes.
      */
     private static boolean onAListNode(Machine m, AddressRange r) {
-        return m.memreserveList().map(list -> {
-            try {
-                return list.walk().stream().skip(1)
-                        .anyMatch(n -> r.overlaps(new AddressRange(n.pa(), MemreserveList.NODE)));
-            } catch (IllegalStateException loop) {
-                return false;
-            }
-        }).orElse(false);
+        return m.memreserveList().flatMap(list -> list.nodeOverlapping(r)).isPresent();
     }
 
     private static Placement placement(Map<String, Long> wanted, FrameMap frames, List<String> refusals,
