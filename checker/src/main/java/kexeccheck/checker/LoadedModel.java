@@ -5,6 +5,7 @@ import edu.mit.csail.sdg.alloy4.Err;
 import edu.mit.csail.sdg.alloy4.Pos;
 import edu.mit.csail.sdg.ast.Command;
 import edu.mit.csail.sdg.ast.Expr;
+import edu.mit.csail.sdg.ast.Sig;
 import edu.mit.csail.sdg.parser.CompModule;
 import edu.mit.csail.sdg.parser.CompUtil;
 import edu.mit.csail.sdg.translator.A4Options;
@@ -69,8 +70,9 @@ final class LoadedModel {
         } catch (Err e) {
             throw new BadInputException(describe(e, source));
         }
-        Command template = world.getAllCommands().stream().filter(c -> c.label.equals(TEMPLATE)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the bounds command vanished from the parsed model"));
+        Command template = extensionScopes(world, world.getAllCommands().stream()
+                .filter(c -> c.label.equals(TEMPLATE)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the bounds command vanished from the parsed model")));
         // Alloy fills `texts` with every module it read: the annotations come from all of them
         Annotations annotations = Annotations.scan(displayPaths(texts, source));
         Vocabulary vocabulary = Vocabulary.of(world.getAllReachableSigs(), source.name());
@@ -80,6 +82,22 @@ final class LoadedModel {
     private static String templateCommand(Bounds b) {
         return "run " + TEMPLATE + " {} for " + b.frames() + " Frame, exactly " + b.cpus() + " Cpu, exactly "
                 + b.cpus() + " PendTable, exactly " + b.kernels() + " Kernel, " + b.steps() + ".." + b.steps() + " steps";
+    }
+
+    /**
+     * An empty scope for an extension point no proposal filled (such as {@code Channel}): an abstract
+     * sig without children has no atoms. Alloy infers the scope of one with {@code one sig} children
+     * but asks for one here, which the bounds cannot know in advance.
+     */
+    private static Command extensionScopes(CompModule world, Command template) {
+        Command out = template;
+        for (Sig sig : world.getAllReachableSigs()) {
+            if (sig instanceof Sig.PrimSig prim && prim.isAbstract != null && !prim.builtin
+                    && template.getScope(prim) == null && prim.children().isEmpty()) {
+                out = out.change(prim, true, 0);
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> displayPaths(Map<String, String> texts, ModelSource source) {
@@ -92,13 +110,17 @@ final class LoadedModel {
         return out;
     }
 
-    /** A path as users should read it: shipped modules relative to the models' root. */
+    /**
+     * A path as users should read it: a shipped module (opened by any model) at its path in
+     * kexec-check's repository, the user's own files as given.
+     */
     static String displayPath(String path, ModelSource source) {
         if (path == null) {
             return source.name();
         }
-        if (path.startsWith(ModelSource.SHIPPED_ROOT)) { // a shipped module opened by any model
-            return "models/" + path.substring(ModelSource.SHIPPED_ROOT.length());
+        String shipped = source.shippedModule(path);
+        if (shipped != null) {
+            return ModelSource.IN_REPOSITORY + shipped;
         }
         return path.equals(source.mainPath()) ? source.name() : path;
     }

@@ -31,6 +31,24 @@ public record ModelSource(String name, String mainPath, String mainText, Map<Str
         library = Map.copyOf(library);
     }
 
+    /** Where the shipped modules are in kexec-check's repository: reports name them there, a path that exists. */
+    public static final String IN_REPOSITORY = "models/src/main/resources/kexec-check/models/";
+
+    /**
+     * The shipped module Alloy read from {@code alloyPath}, as its path under the models' root
+     * ({@code kexec/core.als}), or null when that file is the user's own.
+     */
+    String shippedModule(String alloyPath) {
+        if (alloyPath == null || !library.containsKey(alloyPath)) {
+            return null;
+        }
+        if (alloyPath.startsWith(SHIPPED_ROOT)) {
+            return alloyPath.substring(SHIPPED_ROOT.length());
+        }
+        String slashed = alloyPath.replace('\\', '/');
+        return ShippedModels.sources().keySet().stream().filter(m -> slashed.endsWith("/" + m)).findFirst().orElse(null);
+    }
+
     /** Whether this is a shipped proposal, whose events the bounds' completeness argument is about. */
     public boolean isShipped() {
         return mainPath.startsWith(SHIPPED_ROOT);

@@ -13,7 +13,7 @@ import kexeccheck.trace.Trace;
  * @param bounds the bounds the verdict covers
  * @param counterexample the shortest counterexample found, when violated
  * @param timing where the time went
- * @param source the file and line the property is declared at ({@code models/kexec/properties.als:14})
+ * @param source the file and line the property is declared at ({@code models/src/main/resources/kexec-check/models/kexec/properties.als:14})
  * @param proved whether a holding property is proved for runs of any length ({@link Proof}), not
  *     only within the bounds
  */

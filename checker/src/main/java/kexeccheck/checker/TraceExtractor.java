@@ -28,7 +28,7 @@ final class TraceExtractor {
     private static final Map<String, String> USES = Map.of(
             "Free", "free", "Image", "image", "Initrd", "initrd", "Dtb", "dtb", "FwReserved", "fw-reserved",
             "MemReserved", "memreserve", "CrashKernel", "crash-kernel", "Outside", "outside",
-            "PropTable", "property-table");
+            "PropTable", "property-table", "HandedOver", "handed-over");
     private static final Map<String, String> ENTRIES = Map.of(
             "firmware_boot", "firmware-boot", "kexec_entry", "kexec", "crash_entry", "crash-kexec");
 

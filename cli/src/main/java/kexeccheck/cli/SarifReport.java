@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import kexeccheck.checker.ModelSource;
 import kexeccheck.models.ShippedModels;
 import kexeccheck.trace.Configuration;
 import kexeccheck.trace.State;
@@ -81,7 +82,7 @@ final class SarifReport {
                 r.put("ruleIndex", index);
                 r.put("level", "error");
                 r.putObject("message").put("text", message(c, v));
-                Place at = place(v.property().source(), shipped);
+                Place at = place(v.property().source());
                 r.putArray("locations").add(location(at, null));
                 r.putObject("partialFingerprints").put(FINGERPRINT_KEY, v.fingerprint().id());
                 r.put("baselineState", v.isNew() ? "new" : "unchanged");
@@ -181,25 +182,17 @@ final class SarifReport {
     }
 
     /**
-     * The place a property's {@code source} ({@code models/kexec/properties.als:17}) names: shipped models at
-     * their path in kexec-check's repository; a user's file relative to the working directory when inside it.
+     * The place a property's {@code source} names: a shipped module by its path in kexec-check's
+     * repository, as the checker gives it; a user's file relative to the working directory when inside it.
      */
-    static Place place(String source, Map<String, String> shipped) {
+    static Place place(String source) {
         Matcher m = SOURCE.matcher(Objects.requireNonNullElse(source, ""));
         String path = m.matches() ? m.group(1) : source;
         int line = m.matches() ? Integer.parseInt(m.group(2)) : 1;
-        if (path.startsWith("models/") && shipped.containsKey(path.substring("models/".length()))) {
-            return new Place(SHIPPED_IN_REPOSITORY + path, line);
+        if (path.startsWith(ModelSource.IN_REPOSITORY)) {
+            return new Place(path, line);
         }
         Path file = Path.of(path);
-        if (!Files.exists(file)) {
-            // a shipped module resolved beside a user's model that has no copy of it
-            for (String key : shipped.keySet()) {
-                if (file.endsWith(key)) {
-                    return new Place(SHIPPED_IN_REPOSITORY + "models/" + key, line);
-                }
-            }
-        }
         Path cwd = Path.of("").toAbsolutePath();
         Path absolute = file.toAbsolutePath().normalize();
         if (absolute.startsWith(cwd)) {

@@ -507,7 +507,7 @@ public final class TraceGraph {
      * (reserved, not its RAM) or used by the kernel as that very table.
      */
     private static boolean fitsLiveTable(String use, List<String> registers) {
-        if (use == null || use.equals("fw-reserved") || use.equals("memreserve") || use.equals("outside")) {
+        if (use == null || ViolationReason.harmless(use)) {
             return true;
         }
         for (String reg : registers) {
@@ -548,6 +548,7 @@ public final class TraceGraph {
             case "dtb" -> "DTB";
             case "fw-reserved" -> "reserved (/reserved-memory)";
             case "memreserve" -> "reserved (EFI memreserve)";
+            case "handed-over" -> "reserved (handed over)";
             case "crash-kernel" -> "crashkernel= region";
             case "outside" -> "not its RAM";
             case "property-table" -> "LPI property table";
@@ -561,7 +562,7 @@ public final class TraceGraph {
         return switch (use) {
             case "free" -> "#ffffff";
             case "image", "initrd", "dtb" -> SEGMENT_YELLOW;
-            case "fw-reserved", "memreserve" -> RESERVED_GREEN;
+            case "fw-reserved", "memreserve", "handed-over" -> RESERVED_GREEN;
             case "crash-kernel" -> CRASH_PURPLE;
             default -> OUTSIDE_GREY;
         };

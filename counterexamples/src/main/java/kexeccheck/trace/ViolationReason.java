@@ -12,9 +12,14 @@ import java.util.stream.Collectors;
 public final class ViolationReason {
 
     /** Uses where a GIC table hurts no-one: set aside for it, or not the kernel's RAM. */
-    private static final Set<String> HARMLESS = Set.of("fw-reserved", "memreserve", "outside");
+    private static final Set<String> HARMLESS = Set.of("fw-reserved", "memreserve", "handed-over", "outside");
 
     private ViolationReason() {}
+
+    /** Whether a GIC table in memory of this use (a trace's {@code memory} value) hurts no-one. */
+    public static boolean harmless(String use) {
+        return HARMLESS.contains(use);
+    }
 
     /** The reason in words, one sentence per offence; a generic sentence when none is known. */
     static String explain(String property, Configuration config, State s) {

@@ -10,8 +10,10 @@ module kexec/core
  * Conventions (docs/model-reference.md): state is `var` fields; every event
  * is a pred that names what it changes and, with `unchanged`, what it
  * leaves alone; configuration is atoms the solver chooses.  A proposal file
- * opens this module, composes `init` and `step` from the events below, and
- * adds its own capabilities and allocation rules.
+ * opens this module and says only what is new, through the extension points
+ * at the end of this file: where a kernel's fresh tables come from and
+ * whether taking them faults (the arguments of `kexecEvents`), and how a
+ * kernel hands its tables to its successor (a `Channel`).
  *
  * One frame is 64 KiB: the size and alignment of a Linux property table and
  * of a pending table.  Frames not named here ("elsewhere") hold nothing a
@@ -164,6 +166,7 @@ one sig
   FwReserved,    -- a /reserved-memory child without no-map (memblock-reserved)
   MemReserved,   -- an EFI memreserve entry (memblock-reserved)
   CrashKernel,   -- the crashkernel= region this kernel reserved for its capture kernel
+  HandedOver,    -- named to this kernel by a proposal's hand-over channel, memblock-reserved at boot
   Outside,       -- not this kernel's RAM: a no-map region, or beyond a capture kernel's region
   PropTable      -- the LPI property table this kernel uses
   extends Use {}
@@ -173,9 +176,9 @@ fact onePendingTableUsePerCpu { pend_cpu in PendTable one -> one Cpu }
 fun pendRole: Cpu -> PendTable { ~pend_cpu }
 
 /* memblock.reserved: what gic_check_reserved_range() accepts, "reserved for ANY reason". */
-fun MemblockReserved: set Use { Image + Initrd + Dtb + FwReserved + MemReserved + CrashKernel }
+fun MemblockReserved: set Use { Image + Initrd + Dtb + FwReserved + MemReserved + HandedOver + CrashKernel }
 /* Memory set aside for GIC tables, or not this kernel's: a GIC table there hurts no-one. */
-fun Harmless: set Use { FwReserved + MemReserved + Outside }
+fun Harmless: set Use { FwReserved + MemReserved + HandedOver + Outside }
 
 abstract sig Phase {}
 one sig
@@ -205,7 +208,9 @@ one sig Gic {
 one sig Memory {
   var use: Frame -> one Use,
   var memreserve: set Frame,
-  var inherited: set Frame   -- the memreserve entries the running kernel memblock-reserved at its boot
+  var inherited: set Frame,  -- the memreserve entries the running kernel memblock-reserved at its boot
+  var records: Channel -> Frame,  -- what each hand-over channel names, to be passed to the next kernel
+  var handed: set Frame      -- what the channels named to the running kernel, memblock-reserved at its boot
 }
 
 /* Kernel log lines (domain.md §3.2). */
@@ -296,12 +301,14 @@ pred reserveFails[k: Kernel] { writes_memreserve in k.profile.caps and efiBoot[k
 /* efi_config_parse_tables() walks the memreserve list and memblock_reserve()s every entry (71e0940d52e1). */
 pred readsMemreserve[k: Kernel] { efiTables[k] and reads_memreserve in k.profile.caps }
 
-/* memblock at boot: later layers override earlier ones. */
-fun bootView[k: Kernel, reserved: set Frame]: Frame -> Use {
+/* memblock at boot: later layers override earlier ones.  `reserved` is the memreserve list it reads,
+ * `handed` what hand-over channels named to it (both memblock_reserve()d). */
+fun bootView[k: Kernel, reserved: set Frame, handed: set Frame]: Frame -> Use {
   (Frame -> Free)
   ++ (k.(chain/next).entry = crash_entry => Board.crash_region -> CrashKernel else none -> none)
   ++ (regionVisible[k] => region -> (Config.reserved_memory = map => FwReserved else Outside) else none -> none)
   ++ (readsMemreserve[k] => reserved -> MemReserved else none -> none)
+  ++ (handed -> HandedOver)
   ++ (k.entry = crash_entry => (Frame - Board.crash_region) -> Outside else none -> none)
   ++ (k.image_at -> Image) ++ (k.initrd_at -> Initrd) ++ (k.dtb_at -> Dtb)
 }
@@ -321,9 +328,9 @@ pred coldBoot {
   Machine.running = firstKernel
   Machine.phase = Booting
   no segments[firstKernel] & (region + Board.crash_region)
-  Memory.use = bootView[firstKernel, none]
+  Memory.use = bootView[firstKernel, none, none]
   firstKernel.(chain/next).entry = crash_entry implies Board.crash_region in Memory.use.CrashKernel
-  no Memory.memreserve and no Memory.inherited
+  no Memory.memreserve and no Memory.inherited and no Memory.records and no Memory.handed
   (Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2) implies {
     Gic.lpis_on = Cpu
     Gic.propbaser = Cpu -> Board.region_prop
@@ -348,6 +355,7 @@ pred gicUnchanged {
 /* The running kernel's view of memory and the memreserve list stay as they are. */
 pred memoryUnchanged {
   unchanged[Memory.use] and unchanged[Memory.memreserve] and unchanged[Memory.inherited]
+  unchanged[Memory.records] and unchanged[Memory.handed]
 }
 
 pred stutter {
@@ -438,6 +446,7 @@ pred bootGicFaults {
     unchanged[Gic.lpis_on] and unchanged[Gic.propbaser] and unchanged[Gic.pendbaser]
     Memory.use' = Memory.use ++ ((Step.prop_table' & Memory.use.Harmless) -> PropTable)
     unchanged[Memory.memreserve] and unchanged[Memory.inherited]
+    unchanged[Memory.records] and unchanged[Memory.handed]
     no Step.cpu_printed' and no Step.cpu_mode' and no Step.allocated_pend' and no Step.recorded'
   }
 }
@@ -513,6 +522,10 @@ pred lpiBoot[k: Kernel] {
                                     + reservesPending[k].(Step.allocated_pend')) else none)
     Memory.memreserve' = Memory.memreserve + Step.recorded'
     unchanged[Memory.inherited]
+
+    -- a proposal's channels: a writer now names the tables it uses; the others keep what they received
+    Memory.records' = Memory.records ++ (writtenBy[k] -> (Step.cpu_mode').(Adopted + Programmed).(Gic.propbaser' + Gic.pendbaser'))
+    unchanged[Memory.handed]
   }
 }
 
@@ -573,6 +586,8 @@ fun iomemReserved: set Frame {
       + k.initrd_at + k.dtb_at + Memory.inherited
      else none)
     + (memreserve_in_iomem in k.profile.caps => Memory.memreserve else none)
+    + (iomem_lists_memblock in k.profile.caps => Memory.handed else none)
+    + shownBy[k].(Memory.records)
   }
 }
 
@@ -586,8 +601,10 @@ pred loadable[f: Frame] {
 pred enter[k: Kernel] {
   Machine.running' = k
   Machine.phase' = Booting
-  Memory.use' = bootView[k, Memory.memreserve]
+  Memory.use' = bootView[k, Memory.memreserve, handedTo[k]]
   Memory.inherited' = (readsMemreserve[k] => Memory.memreserve else none)
+  Memory.records' = receives[k]
+  Memory.handed' = handedTo[k]
   crashRegionReservable[k]
   unchanged[Memory.memreserve]
   gicUnchanged
@@ -649,3 +666,66 @@ pred msiArrives[c: Cpu] {
 pred otherEvents {
   stutter or kexec or crashKexec or (some c: Cpu | msiArrives[c])
 }
+
+-- ===================================================================
+-- Extension points: what a hand-over proposal changes
+-- (docs/writing-a-proposal.md walks through them)
+-- ===================================================================
+
+/*
+ * A proposal's events: core's, with the GIC boot taking fresh tables as `tables` says and faulting
+ * where `faults` holds.
+ *   tables -- a formula over the step that constrains Step.prop_table' (when the kernel does not adopt
+ *             one: UsingPreallocated not in Step.printed') and Step.allocated_pend': `pageAllocator`,
+ *             or the proposal's allocator;
+ *   faults -- a formula over the state before the GIC boot: the allocator touches memory outside the
+ *             linear map and the kernel dies in init_IRQ (bootGicFaults); `neverFaults` if it cannot.
+ * A proposal's step is then `pred step { kexecEvents[pageAllocator, neverFaults] }` or its own hooks.
+ */
+let kexecEvents[tables, faults] {
+  otherEvents
+  or (faults and bootGicFaults)
+  or (not faults and bootGic and tables)
+}
+
+/* The `faults` hook of an allocator that only hands out mapped memory. */
+pred neverFaults { some none }
+
+/*
+ * A hand-over channel: a way a kernel names its LPI tables to the next kernel besides the EFI memreserve
+ * list (which core models as Linux has it).  A proposal declares one `one sig ... extends Channel` and
+ * sets its fields in the sig's fact; core's events do the rest:
+ *   - a kernel whose profile is in `writers` names, at its GIC boot, the tables it uses (adopted or
+ *     programmed redistributors; none if it does not use LPIs);
+ *   - a kexec of kind `across` carries the record to the next kernel if the outgoing kernel wrote it or,
+ *     being in `relays`, passes on what it received (a DT property kept by a kernel that ignores it);
+ *   - a kernel whose profile is in `readers` memblock-reserves, at boot, every frame it received
+ *     (HandedOver), which gic_check_reserved_range() then accepts;
+ *   - an outgoing kernel whose profile is in `shown` lists what it recorded as "reserved" in
+ *     /proc/iomem, which kexec-tools then avoids (a reader lists what it reserved from v4.19 anyway).
+ */
+abstract sig Channel {
+  writers: set Profile,
+  readers: set Profile,
+  relays: set Profile,
+  across: set Entry,
+  shown: set Profile
+}
+
+/* The profiles with capability c: for a channel's fields (`writers = having[my_capability]`). */
+fun having[c: Capability]: set Profile { caps.c }
+
+/* The channels kernel k writes. */
+fun writtenBy[k: Kernel]: set Channel { writers.(k.profile) }
+
+/* The channels whose records kernel k lists in /proc/iomem. */
+fun shownBy[k: Kernel]: set Channel { shown.(k.profile) }
+
+/* What kernel k, entered next from the running kernel, receives on each channel. */
+fun receives[k: Kernel]: Channel -> Frame {
+  { ch: Channel, f: Frame | f in ch.(Memory.records) and k.entry in ch.across
+                            and Machine.running.profile in ch.writers + ch.relays }
+}
+
+/* The frames kernel k memblock-reserves at boot from what the channels name to it. */
+fun handedTo[k: Kernel]: set Frame { (readers.(k.profile)).(receives[k]) }

@@ -46,7 +46,7 @@ pred ViewFromBoot {
   Memory.inherited in Memory.memreserve
   Machine.phase = Booting implies
     Memory.inherited = (readsMemreserve[Machine.running] => Memory.memreserve else none)
-  let boot = bootView[Machine.running, Memory.inherited] {
+  let boot = bootView[Machine.running, Memory.inherited, Memory.handed] {
     Machine.phase = Booting implies Memory.use = boot
     Machine.phase = Up implies all f: Frame |
       f.(Memory.use) = f.boot or f.(Memory.use) in PropTable + PendTable
@@ -90,5 +90,5 @@ pred LiveTablesSafeAtBoot {
 pred LiveTablesHandedOver {
   let k = Machine.running.nextKernel |
     (Machine.phase = Up and some k and (kexecLoads[k] or crashLoads[k])) implies
-      tablesSafeFor[k, bootView[k, Memory.memreserve]]
+      tablesSafeFor[k, bootView[k, Memory.memreserve, handedTo[k]]]
 }

@@ -17,7 +17,4 @@ fact bootloaderProgramsTables { Config.firmware in PreprogrammingFirmware }
 
 pred init { coldBoot }
 
-pred step {
-  otherEvents
-  or (bootGic and pageAllocator)
-}
+pred step { kexecEvents[pageAllocator, neverFaults] }

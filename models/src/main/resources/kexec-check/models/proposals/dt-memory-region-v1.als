@@ -52,8 +52,8 @@ pred init { coldBoot }
  * memory) is not in the linear map, so the first carve faults in init_IRQ (domain.md §3.7). */
 pred regionUnmapped { some region & Memory.use.Outside }
 
-pred step {
-  otherEvents
-  or (carvesFromRegion[Machine.running] and regionUnmapped and bootGicFaults)
-  or (bootGic and (carvesFromRegion[Machine.running] => (not regionUnmapped and getOfPage) else pageAllocator))
-}
+/* The hooks: a kernel that knows the property carves from the region, the others use the page allocator. */
+pred regionTables { carvesFromRegion[Machine.running] => getOfPage else pageAllocator }
+pred regionFaults { carvesFromRegion[Machine.running] and regionUnmapped }
+
+pred step { kexecEvents[regionTables, regionFaults] }

@@ -12,7 +12,4 @@ open kexec/properties
 
 pred init { coldBoot }
 
-pred step {
-  otherEvents
-  or (bootGic and pageAllocator)
-}
+pred step { kexecEvents[pageAllocator, neverFaults] }
