@@ -19,13 +19,15 @@ import kexeccheck.trace.Bounds;
  * @param capabilities every capability
  * @param properties the properties with the outcome class a violation means
  * @param options each option to its values
+ * @param channels the hand-over channels a proposal adds ({@code Channel} atoms)
  */
 public record ModelDescription(
         String model,
         Map<String, List<String>> profiles,
         List<String> capabilities,
         List<Annotations.Annotated> properties,
-        Map<String, List<String>> options) {
+        Map<String, List<String>> options,
+        List<String> channels) {
 
     /**
      * Describes a model. The capabilities of a profile are facts of the model, so they are read
@@ -53,7 +55,17 @@ public record ModelDescription(
             throw new IllegalStateException("cannot read the profiles' capabilities: " + e.msg, e);
         }
         model.vocabulary().profiles().keySet().forEach(p -> caps.putIfAbsent(p, List.of()));
+        List<String> channels = new ArrayList<>();
+        try {
+            for (A4Tuple t : (A4TupleSet) r.solution().eval(model.expr("Channel"))) {
+                channels.add(Names.value(Names.bare(t.atom(0))));
+            }
+        } catch (Err e) {
+            throw new IllegalStateException("cannot read the model's hand-over channels: " + e.msg, e);
+        } catch (BadInputException noChannels) {
+            // a model built on its own copy of an older core has no extension points: no channels
+        }
         return new ModelDescription(source.name(), caps, model.vocabulary().capabilities(),
-                model.annotations().properties(), model.vocabulary().options());
+                model.annotations().properties(), model.vocabulary().options(), List.copyOf(channels));
     }
 }

@@ -43,6 +43,6 @@ final class CheckOptions {
     /** The request these options describe. */
     CheckRequest request() {
         return new CheckRequest(configuration.model, chain, population, kernels, configuration.values(),
-                configuration.cpus, Optional.ofNullable(frames), Optional.ofNullable(steps), properties);
+                configuration.cpus(), Optional.ofNullable(frames), Optional.ofNullable(steps), properties);
     }
 }

@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
         description = {"Classifies every configuration of the scope twice -- by the concrete table simulator alone"
                 + " (every run that matters, byte by byte) and by the checker (every run within the bounds) -- and"
                 + " compares the two: every chain of two kernels from the population, every value of every option"
-                + " left open, 2 CPUs. Prints the agreement count and every disagreement with both explanations."})
+                + " left open, 2 CPUs. Prints the agreement count and every disagreement with both explanations."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the two accounts agree on every configuration", "1:a disagreement",
+            "2:bad input (model, option)", "3:internal error (details written to a file)",
+            "4:not replayable: the simulator has no account of a capability or channel of the model"})
 final class CrosscheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,14 +48,15 @@ final class CrosscheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (configuration.cpus != 2) {
-            throw new BadInputException("--cpus " + configuration.cpus + ": the cross-check covers 2 CPUs");
+        if (configuration.cpus() != 2) {
+            throw new BadInputException("--cpus " + configuration.cpus() + ": the cross-check covers 2 CPUs");
         }
         if (show < 0) {
             throw new BadInputException("--show " + show + ": must be 0 or more");
         }
-        List<String> profiles = population.isEmpty()
-                ? List.copyOf(ModelDescription.of(configuration.model).profiles().keySet()) : population;
+        ModelDescription model = ModelDescription.of(configuration.model);
+        List<String> profiles = population.isEmpty() ? List.copyOf(model.profiles().keySet()) : population;
+        SimulatorAccountCheck.require(model, profiles);
         CrossCheck.Report report = CrossCheck.run(
                 new ConfigurationSpace.Scope(configuration.model, profiles, configuration.values(), 2), show);
         PrintWriter out = spec.commandLine().getOut();

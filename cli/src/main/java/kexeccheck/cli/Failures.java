@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kexeccheck.checker.BadInputException;
+import kexeccheck.simulator.NotReplayableException;
 import kexeccheck.trace.InvalidTraceException;
 import picocli.CommandLine;
 
@@ -29,6 +30,10 @@ final class Failures {
         if (e instanceof BadInputException || e instanceof InvalidTraceException) {
             err.println("kexec-check: " + e.getMessage());
             return KexecCheck.BAD_INPUT;
+        }
+        if (e instanceof NotReplayableException) {
+            err.println("kexec-check: not replayable: " + e.getMessage());
+            return KexecCheck.NOT_REPLAYABLE;
         }
         err.println("kexec-check: internal error: " + e + " (" + writeDetails(e) + ")");
         return KexecCheck.INTERNAL_ERROR;

@@ -11,13 +11,15 @@ import picocli.CommandLine.Command;
         description = "A model checker for the hand-over ABI between kernels across kexec"
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
         subcommands = {ListCommand.class, CheckCommand.class, MatrixCommand.class, RenderCommand.class,
-            ReplayCommand.class, GateCommand.class, CrosscheckCommand.class, CommandLine.HelpCommand.class},
+            ReplayCommand.class, GateCommand.class, CrosscheckCommand.class, DiffCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every property holds (gate: nothing new)",
             "1:a property is violated (gate: a new violation or a changed outcome)",
             "2:bad input (model, option, file)",
-            "3:internal error (details written to a file)"})
+            "3:internal error (details written to a file)",
+            "4:replay, crosscheck: not replayable (the simulator has no account of a capability or channel)"})
 public final class KexecCheck implements Runnable {
 
     /** Every property holds. */
@@ -28,6 +30,8 @@ public final class KexecCheck implements Runnable {
     public static final int BAD_INPUT = 2;
     /** A bug: one line on stderr says where the details are. */
     public static final int INTERNAL_ERROR = 3;
+    /** replay or crosscheck of a model the simulator has no account of: one line names what. */
+    public static final int NOT_REPLAYABLE = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +39,7 @@ public final class KexecCheck implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required (list, check, matrix, render, replay, gate)");
+                "a subcommand is required (list, check, matrix, diff, render, replay, gate, crosscheck)");
     }
 
     /** Runs the command line with the given writers; returns the exit code. */

@@ -56,7 +56,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Matrix.Report report = Matrix.compute(
-                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus, prove),
+                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus(), prove),
                 progress(spec.commandLine().getErr()));
         if (html != null) {
             // graphs need Graphviz's dot; without it the page has the explanations only

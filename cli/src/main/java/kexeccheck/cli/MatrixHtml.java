@@ -38,17 +38,7 @@ final class MatrixHtml {
      * @param graph the SVG of a counterexample's graph, when one can be drawn
      */
     static String render(Matrix.Report r, Function<Trace, Optional<String>> graph, boolean withTimes) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>kexec-check matrix: ")
-                .append(esc(r.model())).append("</title>\n<style>\n")
-                .append("body{font-family:sans-serif;margin:2em;max-width:80em}")
-                .append("table.m{border-collapse:collapse;margin:1em 0}")
-                .append("table.m td,table.m th{border:1px solid #999;padding:.3em .6em;text-align:center}")
-                .append("table.m th{background:#f0f0f0}td a{color:#000;font-weight:bold;text-decoration:none}")
-                .append("pre{background:#f7f7f7;padding:1em;overflow-x:auto;font-size:85%}")
-                .append("div.graph svg{max-width:100%;height:auto}")
-                .append(".legend span{display:inline-block;padding:.1em .5em;margin-right:.5em;border:1px solid #999}")
-                .append("</style></head><body>\n");
+        StringBuilder h = head("kexec-check matrix: " + r.model());
         h.append("<h1>Compatibility matrix: ").append(esc(r.model())).append("</h1>\n<p>");
         h.append("kexec-check ").append(esc(Version.current())).append(" &middot; rows: first kernel A, columns: second")
                 .append(" kernel B (kexec A &rarr; B) &middot; bounds: ").append(esc(r.bounds().describe()))
@@ -104,12 +94,26 @@ final class MatrixHtml {
         out.append("<pre>").append(esc(String.join("\n", TraceNarrator.explain(trace)))).append("</pre>\n");
     }
 
-    private static String stripXmlProlog(String svg) {
+    static String stripXmlProlog(String svg) {
         int start = svg.indexOf("<svg");
         return start < 0 ? svg : svg.substring(start);
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The page's head and style, shared with the diff's page. */
+    static StringBuilder head(String title) {
+        return new StringBuilder().append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+                .append(esc(title)).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:2em;max-width:80em}")
+                .append("table.m{border-collapse:collapse;margin:1em 0}")
+                .append("table.m td,table.m th{border:1px solid #999;padding:.3em .6em;text-align:center}")
+                .append("table.m th{background:#f0f0f0}td a{color:#000;font-weight:bold;text-decoration:none}")
+                .append("pre{background:#f7f7f7;padding:1em;overflow-x:auto;font-size:85%}")
+                .append("div.graph svg{max-width:100%;height:auto}")
+                .append(".legend span{display:inline-block;padding:.1em .5em;margin-right:.5em;border:1px solid #999}")
+                .append("</style></head><body>\n");
     }
 }

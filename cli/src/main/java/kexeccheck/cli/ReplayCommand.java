@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
                     + " are named) or spurious (the simulator does not fail where the trace does)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:confirmed", "1:diverged or spurious",
-            "2:bad input (unreadable or invalid trace, or a profile, capability or option its model does not have)"})
+            "2:bad input (unreadable or invalid trace, or a profile, capability or option its model does not have)",
+            "3:internal error (details written to a file)",
+            "4:not replayable: the simulator has no account of a capability or channel of the trace's model"})
 final class ReplayCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -34,7 +36,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Trace t = TraceJson.read(trace);
-        TraceModelCheck.against(trace, t);
+        SimulatorAccountCheck.require(TraceModelCheck.against(trace, t),
+                t.configuration().chain().stream().map(k -> k.profile()).toList());
         ReplayResult result = TraceReplayer.replay(t);
         PrintWriter out = spec.commandLine().getOut();
         out.println("replay of " + trace.getFileName() + ": " + t.property() + " (" + t.outcome() + "), model "

@@ -19,9 +19,10 @@ final class TraceModelCheck {
     private TraceModelCheck() {}
 
     /**
+     * @return the trace's model
      * @throws InvalidTraceException naming the file and the first thing the model does not have
      */
-    static void against(Path file, Trace trace) {
+    static ModelDescription against(Path file, Trace trace) {
         ModelDescription model;
         try {
             model = ModelDescription.of(trace.model());
@@ -48,5 +49,6 @@ final class TraceModelCheck {
                         + (known == null ? "" : " (known: " + String.join(", ", known) + ")"));
             }
         }
+        return model;
     }
 }

@@ -3,6 +3,7 @@ package kexeccheck.simulator.explore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kexeccheck.simulator.kernel.Capabilities;
 import java.util.Set;
 
 /**
@@ -53,9 +54,6 @@ public record ExploredConfiguration(Profile first, Profile second, String firmwa
         v.put("page-size", List.of("4k", "64k"));
         OPTION_VALUES = java.util.Collections.unmodifiableMap(v);
     }
-
-    /** The capability of a capture kernel: only ever entered by a crash kexec. */
-    public static final String KDUMP_CAPTURE = "kdump-capture";
 
     public ExploredConfiguration {
         java.util.Objects.requireNonNull(first, "first");
@@ -109,8 +107,8 @@ public record ExploredConfiguration(Profile first, Profile second, String firmwa
 
     /** Why the chain cannot be run at all, or null when it can. */
     public String whyNotRunnable() {
-        if (first.has(KDUMP_CAPTURE)) return "K1 (" + first.name() + ") is a capture kernel: it is only entered by a crash kexec";
-        if (!crash() && second.has(KDUMP_CAPTURE)) return "K2 (" + second.name() + ") is a capture kernel: it is only entered by a crash kexec";
+        if (first.has(Capabilities.KDUMP_CAPTURE)) return "K1 (" + first.name() + ") is a capture kernel: it is only entered by a crash kexec";
+        if (!crash() && second.has(Capabilities.KDUMP_CAPTURE)) return "K2 (" + second.name() + ") is a capture kernel: it is only entered by a crash kexec";
         return null;
     }
 

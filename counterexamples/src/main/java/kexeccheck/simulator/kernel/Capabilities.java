@@ -36,6 +36,8 @@ public record Capabilities(Set<String> names) {
     public static final String MEMRESERVE_ON_CPU_ONLINE = "memreserve-on-cpu-online";
     /** nr-cpus-1: booted with nr_cpus=1, only the boot CPU is ever brought up. */
     public static final String NR_CPUS_1 = "nr-cpus-1";
+    /** kdump-capture: a capture kernel, only ever entered by a crash kexec (is_kdump_kernel()). */
+    public static final String KDUMP_CAPTURE = "kdump-capture";
     /** efi-stub: booted through the EFI stub. */
     public static final String EFI_STUB = "efi-stub";
 

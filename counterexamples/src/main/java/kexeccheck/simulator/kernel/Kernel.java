@@ -92,6 +92,7 @@ public final class Kernel {
         if (efi != null && params.capabilities().has(Capabilities.READS_MEMRESERVE)) {
             new MemreserveReader(this).reserveAll();
         }
+        SimulatorAccounts.of(params.capabilities()).forEach(e -> e.reserveAtBoot(this));
         if (crashKernel != null) memblock.reserve(crashKernel, Use.of(Use.Kind.CRASH_KERNEL));
         memblock.reserve(params.image(), Use.of(Use.Kind.IMAGE));
         if (initrd != null) memblock.reserve(initrd, Use.of(Use.Kind.INITRD));
@@ -114,6 +115,7 @@ public final class Kernel {
         try {
             its.init();
             up = true;
+            SimulatorAccounts.of(params.capabilities()).forEach(e -> e.gicInitialised(this));
         } catch (KernelFault fault) {
             panic(fault);
         }

@@ -24,6 +24,8 @@ public record Use(Kind kind, int cpu) {
         FW_RESERVED("fw-reserved"),
         /** Reserved because the EFI memreserve list names it. */
         MEMRESERVE("memreserve"),
+        /** memblock-reserved because a proposal's hand-over named it (a {@link KernelExtension}'s account). */
+        HANDED_OVER("handed-over"),
         /** The crashkernel= region a crash kernel will run in. */
         CRASH_KERNEL("crash-kernel"),
         /** Not this kernel's RAM: no-map regions, and for a kdump kernel everything outside its region. */
@@ -62,7 +64,7 @@ public record Use(Kind kind, int cpu) {
      * set aside for nothing else, or not the kernel's RAM at all.
      */
     public boolean setAsideForNothingElse() {
-        return kind == Kind.FW_RESERVED || kind == Kind.MEMRESERVE || kind == Kind.OUTSIDE;
+        return kind == Kind.FW_RESERVED || kind == Kind.MEMRESERVE || kind == Kind.HANDED_OVER || kind == Kind.OUTSIDE;
     }
 
     @Override

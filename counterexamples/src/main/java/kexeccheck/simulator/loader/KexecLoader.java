@@ -7,6 +7,7 @@ import kexeccheck.simulator.firmware.BoardDeviceTree;
 import kexeccheck.simulator.firmware.DtNode;
 import kexeccheck.simulator.firmware.Fdt;
 import kexeccheck.simulator.kernel.Kernel;
+import kexeccheck.simulator.kernel.SimulatorAccounts;
 import kexeccheck.simulator.memory.AddressRange;
 import kexeccheck.simulator.memory.PhysicalMemory;
 import kexeccheck.simulator.memory.Writer;
@@ -131,6 +132,7 @@ public final class KexecLoader {
         BoardDeviceTree.chosen64(dt, "linux,initrd-end", initrd.end());
         running.deviceTree().find("chosen").flatMap(c -> c.get("linux,uefi-system-table"))
                 .ifPresent(v -> dt.find("chosen").orElseThrow().property("linux,uefi-system-table", v));
+        SimulatorAccounts.extensions().forEach(e -> e.nextDeviceTree(running, dt, !userDtb));
         if (crash) {
             dt.find("chosen").orElseThrow().ranges("linux,usable-memory-range", List.of(window));
         } else {

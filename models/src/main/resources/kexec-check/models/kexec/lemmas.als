@@ -55,6 +55,13 @@ pred ViewFromBoot {
 }
 
 -- @invariant
+/* Only a kernel that reads a hand-over channel has frames handed to it: without a proposal's
+ * channel, nothing is ever handed over. */
+pred HandedOnlyToReaders {
+  some Memory.handed implies some readers.(Machine.running.profile)
+}
+
+-- @invariant
 /* Every redistributor with LPIs on names a property table and a pending
  * table of its own, none of them the property table: firmware lays the
  * region out so, and every allocator hands out distinct frames. */
