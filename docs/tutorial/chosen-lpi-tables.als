@@ -5,7 +5,9 @@ module chosen_lpi_tables
  * a kernel records the addresses of its LPI tables in a /chosen property of the
  * DT it passes to the next kernel ("linux,lpi-tables"), and a kernel that knows
  * the property memblock-reserves what it names at boot, so that
- * gic_check_reserved_range() accepts the tables without EFI.
+ * gic_check_reserved_range() accepts the tables without EFI.  The kernel also
+ * lists the tables as "reserved" in /proc/iomem, so that kexec-tools keeps the
+ * next kernel's segments off them.
  */
 
 open kexec/core
@@ -32,3 +34,17 @@ one sig chosen_property extends Channel {} {
 pred init { coldBoot }
 
 pred step { kexecEvents[pageAllocator, neverFaults] }
+
+-- @property recoverable
+/* What a booting kernel reserved because /chosen named it is a live GIC table: otherwise the
+ * reservation only leaks memory. */
+pred HandedIsLive {
+  Machine.phase = Booting implies Memory.handed in Gic.lpis_on.(Gic.propbaser + Gic.pendbaser)
+}
+
+-- @invariant
+/* What /chosen names is what the GIC uses: a writer names its live tables, and a kexec carries them
+ * unchanged to a kernel that finds them still live. */
+pred RecordIsLive {
+  chosen_property.(Memory.records) in Gic.lpis_on.(Gic.propbaser + Gic.pendbaser)
+}

@@ -36,12 +36,15 @@ public final class ChosenLpiTablesAccount implements KernelExtension {
     }
 
     /**
-     * After the GIC driver: the kernel names the tables its redistributors use in its own /chosen (which
-     * kexec-tools copies into the next DTB) and registers them as "reserved" in /proc/iomem. A kernel that
-     * took no tables (LPIs off) leaves the property as it received it.
+     * After the GIC driver: the kernel names the tables it took (the redistributors it adopted or
+     * programmed) in its own /chosen, which kexec-tools copies into the next DTB, and registers them as
+     * "reserved" in /proc/iomem. A kernel that does not use LPIs leaves the property as it received it.
      */
     @Override
     public void gicInitialised(Kernel kernel) {
+        if (!kernel.has("enables-lpis")) {
+            return;
+        }
         List<AddressRange> tables = new ArrayList<>();
         kernel.record().cpuModes.forEach((cpu, mode) -> {
             if (mode.equals("adopted") || mode.equals("programmed")) {
@@ -50,10 +53,12 @@ public final class ChosenLpiTablesAccount implements KernelExtension {
                 add(tables, rd.pendingTable());
             }
         });
+        DtNode chosen = kernel.deviceTree().find("chosen").orElseThrow();
         if (tables.isEmpty()) {
+            chosen.remove(PROPERTY);
             return;
         }
-        kernel.deviceTree().find("chosen").orElseThrow().ranges(PROPERTY, tables);
+        chosen.ranges(PROPERTY, tables);
         kernel.iomemReserved().addAll(tables);
     }
 

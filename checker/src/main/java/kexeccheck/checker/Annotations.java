@@ -29,8 +29,11 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
         List<Annotated> invariants) {
 
     private static final Pattern ANNOTATED = Pattern.compile(
-            "--\\s*@(property|outcome|applicable|invariant)\\b[ \\t]*([a-z-]*)[^\\n]*\\n(?:\\s*/\\*.*?\\*/)?\\s*pred\\s+([A-Za-z_][A-Za-z0-9_]*)",
+            "(?:--|//)\\s*@(property|outcome|applicable|invariant)\\b[ \\t]*([a-z-]*)[^\\n]*\\n(?:\\s*/\\*.*?\\*/)?\\s*pred\\s+([A-Za-z_][A-Za-z0-9_]*)",
             Pattern.DOTALL);
+    /** Any annotation line: each must be one of the four kinds and be attached to a pred. */
+    private static final Pattern ANNOTATION_LINE = Pattern.compile("(?m)^[ \\t]*(?:--|//)[ \\t]*@([A-Za-z-]*)");
+    private static final List<String> KINDS = List.of("property", "outcome", "applicable", "invariant");
 
     /**
      * One annotated predicate.
@@ -96,6 +99,7 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
         String applicable = null;
         for (Map.Entry<String, String> file : new java.util.TreeMap<>(texts).entrySet()) {
             String text = file.getValue();
+            requireAttached(file.getKey(), text);
             Matcher m = ANNOTATED.matcher(text);
             while (m.find()) {
                 String kind = m.group(1);
@@ -122,5 +126,36 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
         }
         return new Annotations(List.copyOf(properties), List.copyOf(outcomes), Optional.ofNullable(applicable),
                 List.copyOf(invariants));
+    }
+
+    /**
+     * Every annotation line names a known kind and is followed by the pred it annotates (at most a
+     * block comment between): one that is not would silently leave a property unchecked.
+     *
+     * @throws BadInputException naming the file and line of the first that is not
+     */
+    private static void requireAttached(String file, String text) {
+        java.util.Set<Integer> attached = new java.util.HashSet<>();
+        Matcher m = ANNOTATED.matcher(text);
+        while (m.find()) {
+            attached.add(m.start());
+        }
+        Matcher line = ANNOTATION_LINE.matcher(text);
+        while (line.find()) {
+            int at = line.start() + (text.substring(line.start(), line.end()).length()
+                    - text.substring(line.start(), line.end()).stripLeading().length());
+            int number = 1 + (int) text.substring(0, line.start()).chars().filter(c -> c == '\n').count();
+            String kind = line.group(1);
+            if (!KINDS.contains(kind)) {
+                String near = KINDS.stream().min(java.util.Comparator.comparingInt(k -> ModelErrors.distance(k, kind)))
+                        .orElseThrow();
+                throw new BadInputException(file + ":" + number + ": unknown annotation @" + kind + " (did you mean @"
+                        + near + "? known: @" + String.join(", @", KINDS) + ")");
+            }
+            if (!attached.contains(at)) {
+                throw new BadInputException(file + ":" + number + ": @" + kind + " is not attached to a pred: the next"
+                        + " declaration must be `pred Name`, with at most a /* */ comment between");
+            }
+        }
     }
 }

@@ -8,10 +8,11 @@ import java.util.Map;
 import kexeccheck.trace.Bounds;
 
 /**
- * The vacuity guard: does every event of the model happen in some run, and
- * does every profile boot (reach the end of its GIC boot)? A model where an
- * event can never happen, or a profile never boots, proves nothing about
- * them, and its "holds" verdicts are hollow.
+ * The vacuity guard: does every event of the model happen in some run, does
+ * every profile boot (reach the end of its GIC boot), and does every hand-over
+ * channel a proposal adds hand something to a kernel that reserves it? A model
+ * where an event can never happen, a profile never boots or a channel never
+ * delivers proves nothing about them, and its "holds" verdicts are hollow.
  *
  * <p>One query asks for a run covering any item not yet seen; every item
  * that run covers is ticked off; the rest are asked again, until a query
@@ -19,13 +20,15 @@ import kexeccheck.trace.Bounds;
  *
  * @param events each event's CLI name to whether some run has it
  * @param profiles each profile's CLI name to whether it boots in some run
+ * @param channels each hand-over channel's CLI name to whether some kernel reserves what it names
  * @param bounds the bounds of the search
  */
-public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profiles, Bounds bounds) {
+public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profiles, Map<String, Boolean> channels,
+        Bounds bounds) {
 
-    /** Whether every event happens and every profile boots. */
+    /** Whether every event happens, every profile boots and every channel delivers. */
     public boolean complete() {
-        return !events.containsValue(false) && !profiles.containsValue(false);
+        return !events.containsValue(false) && !profiles.containsValue(false) && !channels.containsValue(false);
     }
 
     /**
@@ -51,6 +54,10 @@ public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profile
                     + vocabulary.profileAlloy(profile, source.name()) + " and after Machine.phase = Up"
                     + " and Machine.phase = Booting)");
         }
+        for (String channel : vocabulary.channels()) {
+            items.put("channel " + channel, "eventually (Machine.phase = Booting and some Memory.handed & "
+                    + channel + ".(Memory.records))");
+        }
         Map<String, Boolean> covered = new LinkedHashMap<>();
         items.keySet().forEach(k -> covered.put(k, false));
         List<String> open = new ArrayList<>(items.keySet());
@@ -69,14 +76,17 @@ public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profile
         }
         Map<String, Boolean> events = new LinkedHashMap<>();
         Map<String, Boolean> booting = new LinkedHashMap<>();
+        Map<String, Boolean> channels = new LinkedHashMap<>();
         covered.forEach((k, v) -> {
             if (k.startsWith("event ")) {
                 events.put(Names.kebab(k.substring("event ".length())), v);
+            } else if (k.startsWith("channel ")) {
+                channels.put(Names.value(k.substring("channel ".length())), v);
             } else {
                 booting.put(k.substring("profile ".length()), v);
             }
         });
-        return new Coverage(events, booting, bounds);
+        return new Coverage(events, booting, channels, bounds);
     }
 
     private static boolean holds(LoadedModel model, A4Solution solution, String formula) {

@@ -2,7 +2,6 @@ package kexeccheck.checker;
 
 import edu.mit.csail.sdg.alloy4.A4Reporter;
 import edu.mit.csail.sdg.alloy4.Err;
-import edu.mit.csail.sdg.alloy4.Pos;
 import edu.mit.csail.sdg.ast.Command;
 import edu.mit.csail.sdg.ast.Expr;
 import edu.mit.csail.sdg.ast.Sig;
@@ -68,7 +67,7 @@ final class LoadedModel {
         try {
             world = CompUtil.parseEverything_fromFile(A4Reporter.NOP, texts, source.mainPath());
         } catch (Err e) {
-            throw new BadInputException(describe(e, source));
+            throw new BadInputException(ModelErrors.describe(e, source));
         }
         Command template = extensionScopes(world, world.getAllCommands().stream()
                 .filter(c -> c.label.equals(TEMPLATE)).findFirst()
@@ -123,16 +122,6 @@ final class LoadedModel {
             return ModelSource.IN_REPOSITORY + shipped;
         }
         return path.equals(source.mainPath()) ? source.name() : path;
-    }
-
-    private static String describe(Err e, ModelSource source) {
-        Pos pos = e.pos == null ? Pos.UNKNOWN : e.pos;
-        String message = e.msg.strip().replaceAll("\\s*\\n\\s*", " ");
-        int mainLines = (int) source.mainText().chars().filter(c -> c == '\n').count() + 1;
-        if (source.mainPath().equals(pos.filename) && pos.y > mainLines) {
-            return source.name() + ": does not follow kexec-check's conventions (" + message + ")";
-        }
-        return displayPath(pos.filename, source) + ":" + pos.y + ":" + pos.x + ": " + message;
     }
 
     private static SATFactory solver(String name) {

@@ -17,13 +17,15 @@ import java.util.TreeMap;
  * @param profiles each profile's CLI name to its Alloy signature name, sorted
  * @param capabilities the capabilities' CLI names, in declaration order
  * @param events the events' Alloy names (the atoms of {@code enum Event}), in declaration order
+ * @param channels the hand-over channels' Alloy names (a proposal's {@code Channel}s), in declaration order
  */
 public record Vocabulary(
         Map<String, List<String>> options,
         Map<String, String> optionFields,
         Map<String, String> profiles,
         List<String> capabilities,
-        List<String> events) {
+        List<String> events,
+        List<String> channels) {
 
     /** Reads the vocabulary of a parsed model. */
     static Vocabulary of(Iterable<Sig> sigs, String modelName) {
@@ -32,6 +34,7 @@ public record Vocabulary(
         Map<String, String> profiles = new TreeMap<>();
         List<String> capabilities = new java.util.ArrayList<>();
         List<String> events = new java.util.ArrayList<>();
+        List<String> channels = new java.util.ArrayList<>();
         boolean hasConfig = false;
         for (Sig sig : sigs) {
             String name = Names.bare(sig.label);
@@ -49,13 +52,15 @@ public record Vocabulary(
                 capabilities.addAll(children(p).stream().map(Names::value).toList());
             } else if (name.equals("Event") && sig instanceof Sig.PrimSig p) {
                 events.addAll(children(p));
+            } else if (name.equals("Channel") && sig instanceof Sig.PrimSig p) {
+                channels.addAll(children(p));
             }
         }
         if (!hasConfig || profiles.isEmpty()) {
             throw new BadInputException(modelName + ": does not follow kexec-check's conventions"
                     + " (no Config signature or no Profile; open kexec/core and kexec/profiles)");
         }
-        return new Vocabulary(options, fields, profiles, capabilities, events);
+        return new Vocabulary(options, fields, profiles, capabilities, events, channels);
     }
 
     private static List<String> children(Sig.PrimSig sig) {

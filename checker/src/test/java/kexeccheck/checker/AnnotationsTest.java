@@ -31,6 +31,31 @@ class AnnotationsTest {
     }
 
     @Test
+    void anAnnotationNotAttachedToAPredIsBadInputNamingItsLine() {
+        // a fact, a blank line and a line comment between: the property would never be checked
+        BadInputException e = assertThrows(BadInputException.class, () -> Annotations.scan(Map.of("m.als",
+                "module m\n-- @property corruption\nfact F { }\n-- @invariant\n\n-- why\npred L { }\n")));
+        assertTrue(e.getMessage().startsWith("m.als:2: @property is not attached to a pred"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> Annotations.scan(Map.of("m.als",
+                "module m\n-- @invariant\n\n-- why\npred L { }\n")));
+        assertTrue(e.getMessage().startsWith("m.als:2: @invariant is not attached to a pred"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownAnnotationKindGetsTheNearestKnownOne() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Annotations.scan(Map.of("m.als", "-- @propery corruption\npred P { }\n")));
+        assertTrue(e.getMessage().startsWith("m.als:1: unknown annotation @propery (did you mean @property?"),
+                e.getMessage());
+    }
+
+    @Test
+    void slashCommentsAnnotateToo() {
+        Annotations a = Annotations.scan(Map.of("m.als", "// @property lost-lpis\npred P { }\n"));
+        assertEquals("p", a.properties().get(0).name());
+    }
+
+    @Test
     void theShippedPropertiesAreDomainSection5s() {
         Map<String, String> texts = new java.util.HashMap<>();
         kexeccheck.models.ShippedModels.sources().forEach((p, t) -> texts.put("models/" + p, t));

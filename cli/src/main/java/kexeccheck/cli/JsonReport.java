@@ -52,6 +52,8 @@ final class JsonReport {
             c.events().forEach(events::put);
             ObjectNode booting = node.putObject("profilesBoot");
             c.profiles().forEach(booting::put);
+            ObjectNode channels = node.putObject("channelsDeliver");
+            c.channels().forEach(channels::put);
         });
         if (withTimes) {
             ObjectNode timing = JsonRoot.timing(report.timing());

@@ -38,6 +38,8 @@ final class ListCommand implements Callable<Integer> {
         d.profiles().forEach((p, caps) -> out.printf("  %-" + width + "s  %s%n", p, String.join(" ", caps)));
         out.println();
         out.println("capabilities: " + String.join(", ", d.capabilities()));
+        out.println("hand-over channels: " + (d.channels().isEmpty() ? "none besides the EFI memreserve list"
+                : String.join(", ", d.channels())));
         out.println();
         out.println("properties (--property):");
         for (Annotations.Annotated p : d.properties()) {

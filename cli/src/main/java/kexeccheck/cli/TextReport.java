@@ -69,7 +69,11 @@ final class TextReport {
         out.append('\n').append("coverage (vacuity guard, ").append(c.bounds().describe()).append("):\n");
         out.append("  events:   ").append(ticks(c.events())).append('\n');
         out.append("  booting:  ").append(ticks(c.profiles())).append('\n');
-        out.append(c.complete() ? "  every event happens and every profile boots\n"
+        if (!c.channels().isEmpty()) {
+            out.append("  channels: ").append(ticks(c.channels())).append('\n');
+        }
+        out.append(c.complete() ? "  every event happens and every profile boots"
+                + (c.channels().isEmpty() ? "" : ", and every channel hands tables over") + "\n"
                 : "  NEVER HAPPENS: " + String.join(", ", never(c)) + " (verdicts about them are vacuous)\n");
     }
 
@@ -82,6 +86,7 @@ final class TextReport {
         List<String> out = new java.util.ArrayList<>();
         c.events().forEach((k, v) -> { if (!v) out.add("event " + k); });
         c.profiles().forEach((k, v) -> { if (!v) out.add("profile " + k + " booting"); });
+        c.channels().forEach((k, v) -> { if (!v) out.add("channel " + k + " handing tables over"); });
         return out;
     }
 

@@ -523,8 +523,10 @@ pred lpiBoot[k: Kernel] {
     Memory.memreserve' = Memory.memreserve + Step.recorded'
     unchanged[Memory.inherited]
 
-    -- a proposal's channels: a writer now names the tables it uses; the others keep what they received
-    Memory.records' = Memory.records ++ (writtenBy[k] -> (Step.cpu_mode').(Adopted + Programmed).(Gic.propbaser' + Gic.pendbaser'))
+    -- a proposal's channels: a writer now names the tables it took (none if every CPU failed to
+    -- disable); the others keep what they received
+    Memory.records' = (Memory.records - (writtenBy[k] -> Frame))
+                      + (writtenBy[k] -> (Step.cpu_mode').(Adopted + Programmed).(Gic.propbaser' + Gic.pendbaser'))
     unchanged[Memory.handed]
   }
 }
@@ -695,8 +697,8 @@ pred neverFaults { some none }
  * A hand-over channel: a way a kernel names its LPI tables to the next kernel besides the EFI memreserve
  * list (which core models as Linux has it).  A proposal declares one `one sig ... extends Channel` and
  * sets its fields in the sig's fact; core's events do the rest:
- *   - a kernel whose profile is in `writers` names, at its GIC boot, the tables it uses (adopted or
- *     programmed redistributors; none if it does not use LPIs);
+ *   - a kernel whose profile is in `writers` names, at its GIC boot, the tables it took (those of the
+ *     redistributors it adopted or programmed); one that does not use LPIs leaves the record as it was;
  *   - a kexec of kind `across` carries the record to the next kernel if the outgoing kernel wrote it or,
  *     being in `relays`, passes on what it received (a DT property kept by a kernel that ignores it);
  *   - a kernel whose profile is in `readers` memblock-reserves, at boot, every frame it received
