@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class ConfigurationOptions {
 
     @Option(names = {"-m", "--model"}, paramLabel = "NAME|FILE.als", defaultValue = "upstream",
-            description = "Shipped proposal (upstream, dt-memory-region-v1, bootloader-preprogrammed) or an .als file."
+            description = "Shipped proposal (upstream, dt-memory-region-v1, bootloader-preprogrammed, kho-lpi-tables) or an .als file."
                     + " Default: ${DEFAULT-VALUE}.")
     String model;
 

@@ -616,7 +616,8 @@ pred enter[k: Kernel] {
 /* kexec -l: the next kernel's segments fit where the outgoing kernel's iomem allows. */
 pred kexecLoads[k: Kernel] {
   k.entry = kexec_entry
-  all f: segments[k] | loadable[f]
+  let placed = by.(Machine.running.profile) |
+    some placed => segments[k] in Machine.running.(placed.into) else (all f: segments[k] | loadable[f])
 }
 
 /* kexec -p: the capture kernel's segments fit inside the crashkernel= region. */
@@ -712,6 +713,17 @@ abstract sig Channel {
   relays: set Profile,
   across: set Entry,
   shown: set Profile
+}
+
+/*
+ * A loader a proposal adds: when the outgoing kernel's profile is in `by`, a normal kexec places the
+ * next kernel's segments only in the frames `into` gives for the outgoing kernel, whatever its
+ * /proc/iomem says (KHO's kexec_file_load places them in the scratch regions: kho_locate_mem_hole).
+ * Without one, kexec-tools places them as --loader says (`loadable`).
+ */
+abstract sig Placement {
+  by: set Profile,
+  into: Kernel -> Frame
 }
 
 /* The profiles with capability c: for a channel's fields (`writers = having[my_capability]`). */
