@@ -118,6 +118,8 @@ class Stage:
         self.seg_roles = {}           # address -> role
         self.iomem_ram = []           # System RAM ranges
         self.iomem_reserved = []      # reserved ranges nested in System RAM
+        self.live_prop = {}           # cpu -> property table PA the redistributor uses
+        self.live_pend = {}           # cpu -> pending table PA the redistributor uses
         self.files = {}               # path -> {size, md5, b64: [lines], complete}
         self.efi_dir = None           # /sys/firmware/efi present?
         self.irqs = {}                # phase -> {name: {"irq", "lpi", "chip", "counts"}}
@@ -127,11 +129,19 @@ class Stage:
         self.key = []
 
     def tables(self):
-        """The LPI tables this kernel left live: (name, start, end)."""
+        """The LPI tables the GIC uses while this kernel runs: (name, start, end).
+
+        Normally the ones the kernel printed. On a CPU where it "Failed to
+        disable LPIs" (sticky EnableLPIs) the redistributor keeps the tables
+        it had before, whatever the kernel printed (live_prop/live_pend,
+        filled in by live_tables())."""
         out = []
-        if self.prop is not None:
-            out.append(("property table", self.prop, self.prop + SZ_64K))
-        for cpu, (_, pa) in sorted(self.pending.items()):
+        props = sorted(set(self.live_prop.values())) if self.live_prop else \
+            ([self.prop] if self.prop is not None else [])
+        for pa in props:
+            out.append(("property table", pa, pa + SZ_64K))
+        pend = self.live_pend if self.live_pend else {c: pa for c, (_, pa) in self.pending.items()}
+        for cpu, pa in sorted(pend.items()):
             out.append(("CPU%d pending table" % cpu, pa, pa + SZ_64K))
         return out
 
@@ -315,9 +325,31 @@ def device_evidence(s, first):
                     % (name, e["lpi"], e["counts"], fname, fe["counts"] if fe else "?", ping))
 
 
+def live_tables(stages):
+    """Which tables each redistributor really uses in each stage.
+
+    A CPU with a pending-table line uses the tables this kernel printed
+    (allocated or adopted). A CPU that "Failed to disable LPIs" keeps
+    whatever it used under the previous kernel: its EnableLPIs stayed 1, and
+    Linux returns from its_cpu_init() before writing PROPBASER/PENDBASER."""
+    prev = None
+    for s in stages:
+        for c, (_, pa) in s.pending.items():
+            s.live_pend[c] = pa
+            if s.prop is not None:
+                s.live_prop[c] = s.prop
+        for c in s.failed_disable:
+            if prev is not None and c in prev.live_pend:
+                s.live_pend[c] = prev.live_pend[c]
+            if prev is not None and c in prev.live_prop:
+                s.live_prop[c] = prev.live_prop[c]
+        prev = s
+
+
 def classify_run(cfg, pre, stages, qemu_rc, timed_out):
     """Return (outcome, reasons, handovers). See docs/qemu-harness.md."""
     reasons = []
+    live_tables(stages)
     n = len(cfg["chain"])
     handovers = []
     # What each hand-over did with the previous kernel's live tables.
@@ -402,6 +434,28 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
             if s.failed_disable:
                 lost.append("%s: \"Failed to disable LPIs\" on CPU %s: the GIC keeps the old "
                             "tables, this CPU gets no LPIs" % (tag, sorted(s.failed_disable)))
+                # The tables those redistributors keep using: if they lie in
+                # this kernel's System RAM and in none of its reserved ranges,
+                # the kernel's page allocator owns them while the GIC may
+                # write pending bits there: no-stray-write ("no live GIC
+                # table is ever handed to an allocator", domain.md section 5).
+                handed = []
+                for c in sorted(s.failed_disable):
+                    for name, pa in (("property table", s.live_prop.get(c)),
+                                     ("pending table", s.live_pend.get(c))):
+                        if pa is None:
+                            continue
+                        in_ram = any(r0 <= pa and pa + SZ_64K <= r1 for r0, r1 in s.iomem_ram)
+                        reserved = any(r0 <= pa and pa + SZ_64K <= r1 for r0, r1 in s.iomem_reserved)
+                        if in_ram and not reserved:
+                            item = "%s @%s" % (name, hx(pa))
+                            if item not in handed:
+                                handed.append(item + " (CPU%d)" % c if name == "pending table" else item)
+                if handed:
+                    corruption.append(
+                        "%s: CPU %s kept the previous kernel's live tables (%s), which lie in this "
+                        "kernel's System RAM outside every reserved range of its /proc/iomem: live "
+                        "GIC tables handed to the page allocator" % (tag, sorted(s.failed_disable), ", ".join(handed)))
             if missing and (s.pending or s.prop is not None):
                 lost.append("%s: no LPI pending table for online CPU(s) %s" % (tag, missing))
             if s.its_quiesce_failed:
@@ -471,7 +525,7 @@ def ignored_writes(path):
     try:
         with open(path, errors="replace") as f:
             for line in f:
-                if re.search(r"gicv3_its|ITS", line) and "sticky-enable-lpis" not in line:
+                if re.search(r"its_|_its|ITS|\b[CDI]TE\b", line) and "sticky-enable-lpis" not in line:
                     if len(out["its"]) < 20 and line.strip() not in out["its"]:
                         out["its"].append(line.strip())
                 m = re.search(r"sticky-enable-lpis: CPU (\d+): (write clearing|write to GICR)", line)

@@ -110,7 +110,6 @@ capture_all() {
     fi
     echo "$printk" >/proc/sys/kernel/printk
 }
-capture_all
 
 # Which LPIs fired on which CPU: the ITS-MSI lines of /proc/interrupts.
 irqs() { say "interrupts ($1)"; grep -E '^ +CPU|ITS-MSI|ITS-pMSI|MSI' /proc/interrupts | sed "s/^/kc-irq-$1: /"; }
@@ -132,6 +131,8 @@ if [ "$devices" = active ]; then
     say "devices active: $(ls /sys/class/net | tr '\n' ' ')"
     irqs up
 fi
+# After the device is up, so that /proc/interrupts and /proc/iomem show it.
+capture_all
 
 # The redistributor registers themselves cannot be read from here: Debian's
 # kernels have STRICT_DEVMEM/IO_STRICT_DEVMEM ("devmem: mmap: Operation not
