@@ -16,7 +16,11 @@ docs/qemu-harness.md; the rules are in classify_run() below.
 """
 
 import argparse
+import base64
+import gzip
+import hashlib
 import json
+import os
 import re
 import sys
 
@@ -60,6 +64,16 @@ RE_SEG_DTB = re.compile(r"^kc-kexec: dtb:\s+base ([0-9a-f]+), size")
 RE_SEG_ELFCORE = re.compile(r"^kc-kexec: load_crashdump_segments: elfcorehdr (?:0x)?([0-9a-f]+)-")
 RE_IOMEM = re.compile(r"^kc-iomem: (\s*)([0-9a-f]+)-([0-9a-f]+) : (.*)$")
 RE_DROP_PREFIX = re.compile(r"^kc-dmesg: ")
+# Files captured by /init (gzip + base64 between begin and end markers).
+RE_FILE_BEGIN = re.compile(r"^kc-file-begin: (\S+) (\d+) ([0-9a-f]{32})")
+RE_FILE_DATA = re.compile(r"^kc-file: ([A-Za-z0-9+/=]+)\s*$")
+RE_FILE_END = re.compile(r"^kc-file-end: (\S+)")
+RE_EFI_DIR = re.compile(r"^kc-efi-dir: (present|absent)")
+# /proc/interrupts lines printed by /init with --devices active:
+# kc-irq-<phase>:  13:   120   0   ITS-MSI 16384 Edge   virtio0-input.0
+RE_IRQ = re.compile(r"^kc-irq-(\w+): +(\d+): +((?:\d+ +)+)(ITS-MSI|ITS-pMSI|\S*MSI\S*) +(\d+) +(\S+) +(.*)$")
+RE_PING = re.compile(r"^kc-ping: (\d+) packets transmitted, (\d+) packets received")
+RE_KC_DEVICES = re.compile(r"^KC: devices active: (.*)")
 
 # Lines worth quoting in a report, in the order they matter.
 KEY_LINE = re.compile(
@@ -104,14 +118,30 @@ class Stage:
         self.seg_roles = {}           # address -> role
         self.iomem_ram = []           # System RAM ranges
         self.iomem_reserved = []      # reserved ranges nested in System RAM
+        self.live_prop = {}           # cpu -> property table PA the redistributor uses
+        self.live_pend = {}           # cpu -> pending table PA the redistributor uses
+        self.files = {}               # path -> {size, md5, b64: [lines], complete}
+        self.efi_dir = None           # /sys/firmware/efi present?
+        self.irqs = {}                # phase -> {name: {"irq", "lpi", "chip", "counts"}}
+        self.ping = None              # (transmitted, received)
+        self.netdevs = None           # /sys/class/net as listed by /init
+        self._file = None
         self.key = []
 
     def tables(self):
-        """The LPI tables this kernel left live: (name, start, end)."""
+        """The LPI tables the GIC uses while this kernel runs: (name, start, end).
+
+        Normally the ones the kernel printed. On a CPU where it "Failed to
+        disable LPIs" (sticky EnableLPIs) the redistributor keeps the tables
+        it had before, whatever the kernel printed (live_prop/live_pend,
+        filled in by live_tables())."""
         out = []
-        if self.prop is not None:
-            out.append(("property table", self.prop, self.prop + SZ_64K))
-        for cpu, (_, pa) in sorted(self.pending.items()):
+        props = sorted(set(self.live_prop.values())) if self.live_prop else \
+            ([self.prop] if self.prop is not None else [])
+        for pa in props:
+            out.append(("property table", pa, pa + SZ_64K))
+        pend = self.live_pend if self.live_pend else {c: pa for c, (_, pa) in self.pending.items()}
+        for cpu, pa in sorted(pend.items()):
             out.append(("CPU%d pending table" % cpu, pa, pa + SZ_64K))
         return out
 
@@ -141,7 +171,31 @@ def parse(log_text):
             continue
         cur.lines.append(line)
         body = RE_DROP_PREFIX.sub("", line)
-        if KEY_LINE.search(body) and not line.startswith(("kc-kexec:", "kc-iomem:")):
+        if (m := RE_FILE_BEGIN.search(line)):
+            cur._file = m.group(1)
+            cur.files[cur._file] = {"size": int(m.group(2)), "md5": m.group(3), "b64": [],
+                                    "complete": False}
+            continue
+        if cur._file is not None:
+            if (m := RE_FILE_DATA.search(line)):
+                cur.files[cur._file]["b64"].append(m.group(1))
+                continue
+            if (m := RE_FILE_END.search(line)) and m.group(1) == cur._file:
+                cur.files[cur._file]["complete"] = True
+                cur._file = None
+                continue
+            # Anything else interrupts the file (a console line slipped in).
+        if (m := RE_EFI_DIR.search(line)):
+            cur.efi_dir = m.group(1) == "present"
+        if (m := RE_IRQ.search(line)):
+            counts = [int(c) for c in m.group(3).split()]
+            cur.irqs.setdefault(m.group(1), {})[m.group(7).strip()] = {
+                "irq": int(m.group(2)), "lpi": int(m.group(5)), "chip": m.group(4), "counts": counts}
+        if (m := RE_PING.search(line)):
+            cur.ping = (int(m.group(1)), int(m.group(2)))
+        if (m := RE_KC_DEVICES.search(line)):
+            cur.netdevs = m.group(1).split()
+        if KEY_LINE.search(body) and not line.startswith(("kc-kexec:", "kc-iomem:", "kc-irq")):
             if body not in cur.key:
                 cur.key.append(body)
         m = RE_VERSION.search(body)
@@ -239,9 +293,63 @@ def hx(v):
     return "0x%x" % v
 
 
+def input_irq(stage, phase):
+    """The virtio-net receive queue's entry of /proc/interrupts in a phase."""
+    for name, e in sorted(stage.irqs.get(phase, {}).items()):
+        if re.match(r"virtio\d+-input", name):
+            return name, e
+    return None, None
+
+
+def device_evidence(s, first):
+    """With --devices active: did this stage's virtio-net get its LPIs?
+
+    ("ok"|"lost"|"harness"|"unexplained", text). The host sends a datagram
+    every 5 ms, so a receive queue that counted no interrupt on any CPU
+    after a second of traffic lost its LPIs, provided the first stage's did
+    count some (which shows the traffic reaches the guest at all)."""
+    name, e = input_irq(s, "up")
+    ping = ("; ping: %d/%d replies" % (s.ping[1], s.ping[0])) if s.ping else ""
+    if e is None:
+        if s is first:
+            return "harness", "no virtio-net receive interrupt in /proc/interrupts (driver not loaded?)"
+        return "unexplained", "no virtio-net receive interrupt in /proc/interrupts after loading the driver"
+    total = sum(e["counts"])
+    if total > 0:
+        return "ok", "%s (LPI %d) %s" % (name, e["lpi"], e["counts"])
+    if s is first:
+        return "harness", "%s counted no interrupt in the first kernel: the traffic did not reach the guest%s" % (name, ping)
+    fname, fe = input_irq(first, "up")
+    return "lost", ("%s (LPI %d) counted 0 interrupts on every CPU %s after 1 s of traffic (stage 1's "
+                    "%s counted %s)%s: its LPIs are not delivered"
+                    % (name, e["lpi"], e["counts"], fname, fe["counts"] if fe else "?", ping))
+
+
+def live_tables(stages):
+    """Which tables each redistributor really uses in each stage.
+
+    A CPU with a pending-table line uses the tables this kernel printed
+    (allocated or adopted). A CPU that "Failed to disable LPIs" keeps
+    whatever it used under the previous kernel: its EnableLPIs stayed 1, and
+    Linux returns from its_cpu_init() before writing PROPBASER/PENDBASER."""
+    prev = None
+    for s in stages:
+        for c, (_, pa) in s.pending.items():
+            s.live_pend[c] = pa
+            if s.prop is not None:
+                s.live_prop[c] = s.prop
+        for c in s.failed_disable:
+            if prev is not None and c in prev.live_pend:
+                s.live_pend[c] = prev.live_pend[c]
+            if prev is not None and c in prev.live_prop:
+                s.live_prop[c] = prev.live_prop[c]
+        prev = s
+
+
 def classify_run(cfg, pre, stages, qemu_rc, timed_out):
     """Return (outcome, reasons, handovers). See docs/qemu-harness.md."""
     reasons = []
+    live_tables(stages)
     n = len(cfg["chain"])
     handovers = []
     # What each hand-over did with the previous kernel's live tables.
@@ -272,7 +380,7 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
             return "harness-error", ["stage %d: kexec could not load the next kernel (rc=%d)"
                                      % (s.index, s.kexec_rc)], handovers
 
-    corruption, lost, failstop, recoverable, unexplained = [], [], [], [], []
+    corruption, lost, failstop, recoverable, unexplained, harness = [], [], [], [], [], []
 
     for k, s in enumerate(stages):
         tag = "stage %d (%s)" % (s.index, s.release or "?")
@@ -326,6 +434,28 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
             if s.failed_disable:
                 lost.append("%s: \"Failed to disable LPIs\" on CPU %s: the GIC keeps the old "
                             "tables, this CPU gets no LPIs" % (tag, sorted(s.failed_disable)))
+                # The tables those redistributors keep using: if they lie in
+                # this kernel's System RAM and in none of its reserved ranges,
+                # the kernel's page allocator owns them while the GIC may
+                # write pending bits there: no-stray-write ("no live GIC
+                # table is ever handed to an allocator", domain.md section 5).
+                handed = []
+                for c in sorted(s.failed_disable):
+                    for name, pa in (("property table", s.live_prop.get(c)),
+                                     ("pending table", s.live_pend.get(c))):
+                        if pa is None:
+                            continue
+                        in_ram = any(r0 <= pa and pa + SZ_64K <= r1 for r0, r1 in s.iomem_ram)
+                        reserved = any(r0 <= pa and pa + SZ_64K <= r1 for r0, r1 in s.iomem_reserved)
+                        if in_ram and not reserved:
+                            item = "%s @%s" % (name, hx(pa))
+                            if item not in handed:
+                                handed.append(item + " (CPU%d)" % c if name == "pending table" else item)
+                if handed:
+                    corruption.append(
+                        "%s: CPU %s kept the previous kernel's live tables (%s), which lie in this "
+                        "kernel's System RAM outside every reserved range of its /proc/iomem: live "
+                        "GIC tables handed to the page allocator" % (tag, sorted(s.failed_disable), ", ".join(handed)))
             if missing and (s.pending or s.prop is not None):
                 lost.append("%s: no LPI pending table for online CPU(s) %s" % (tag, missing))
             if s.its_quiesce_failed:
@@ -334,11 +464,20 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
                 recoverable.append("%s: \"Expected reserved range [%s], not found\" (taint)"
                                    % (tag, ", ".join("%s:%s" % (hx(a), hx(b)) for a, b in s.expected_reserved)))
             if s.lpis_were_enabled:
-                recoverable.append("%s: \"Booted with LPIs enabled, memory probably corrupted\" on "
-                                   "CPU %s, then cleared EnableLPIs (clearable GIC) and programmed "
-                                   "its own tables (taint)" % (tag, sorted(s.lpis_were_enabled)))
+                if set(s.lpis_were_enabled) - set(s.failed_disable):
+                    recoverable.append("%s: \"Booted with LPIs enabled, memory probably corrupted\" on "
+                                       "CPU %s, then cleared EnableLPIs and programmed its own tables "
+                                       "(taint)" % (tag, sorted(set(s.lpis_were_enabled) - set(s.failed_disable))))
             if s.timeout_disable:
                 recoverable.append("%s: \"Timeout while disabling LPIs\"" % tag)
+            if cfg.get("devices") == "active":
+                dev = device_evidence(s, stages[0])
+                if dev[0] == "lost":
+                    lost.append("%s: %s" % (tag, dev[1]))
+                elif dev[0] == "harness":
+                    harness.append("%s: %s" % (tag, dev[1]))
+                elif dev[0] == "unexplained":
+                    unexplained.append("%s: %s" % (tag, dev[1]))
             for w in s.warnings:
                 recoverable.append("%s: WARNING at %s" % (tag, w))
 
@@ -348,6 +487,8 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
     elif len(stages) < n and not corruption and not unexplained:
         unexplained.append("chain stopped after stage %d of %d" % (len(stages), n))
 
+    if harness and not corruption:
+        return "harness-error", harness, handovers
     if corruption:
         return "corruption", corruption + lost + recoverable + unexplained, handovers
     if unexplained:
@@ -363,6 +504,75 @@ def classify_run(cfg, pre, stages, qemu_rc, timed_out):
     return "safe", ["every stage reached init with its LPI tables and no GIC warning"], handovers
 
 
+HARDWARE = {
+    "clearable": "clearable: Debian's QEMU, whose GICv3 lets GICR_CTLR.EnableLPIs be cleared "
+                 "(domain.md section 6)",
+    "sticky": "sticky: QEMU with patches/gicv3-sticky-enablelpis.patch and "
+              "-global arm-gicv3.sticky-enable-lpis=on: EnableLPIs stays 1 once set, "
+              "PROPBASER/PENDBASER writes are then ignored",
+}
+DEVICES = {
+    "quiescent": "devices quiescent (no PCI/MSI devices: -nic none)",
+    "active": "devices active (virtio-net PCI, MSI-X through the ITS, host UDP traffic every 5 ms)",
+}
+
+
+def ignored_writes(path):
+    """Count what the sticky GIC ignored, from QEMU's -d guest_errors log."""
+    if not path:
+        return None
+    out = {"clear_enable_lpis": 0, "base_registers": 0, "by_cpu": {}, "its": []}
+    try:
+        with open(path, errors="replace") as f:
+            for line in f:
+                if re.search(r"its_|_its|ITS|\b[CDI]TE\b", line) and "sticky-enable-lpis" not in line:
+                    if len(out["its"]) < 20 and line.strip() not in out["its"]:
+                        out["its"].append(line.strip())
+                m = re.search(r"sticky-enable-lpis: CPU (\d+): (write clearing|write to GICR)", line)
+                if not m:
+                    continue
+                key = "clear_enable_lpis" if m.group(2) == "write clearing" else "base_registers"
+                out[key] += 1
+                c = out["by_cpu"].setdefault(m.group(1), {"clear_enable_lpis": 0, "base_registers": 0})
+                c[key] += 1
+    except OSError:
+        return None
+    return out
+
+
+def write_captures(stages, root):
+    """Decode the files /init captured into root/stageN/<path>; return what was written."""
+    done = {}
+    for s in stages:
+        sdir = os.path.join(root, "stage%d" % s.index)
+        got = {}
+        for path, f in s.files.items():
+            if not f["complete"]:
+                got[path] = "incomplete (the capture was cut off)"
+                continue
+            try:
+                data = gzip.decompress(base64.b64decode("".join(f["b64"])))
+            except (ValueError, OSError, EOFError) as e:
+                got[path] = "undecodable: %s" % e
+                continue
+            if len(data) != f["size"] or hashlib.md5(data).hexdigest() != f["md5"]:
+                got[path] = "size/md5 mismatch (%d bytes, expected %d)" % (len(data), f["size"])
+                continue
+            dst = os.path.join(sdir, path)
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            with open(dst, "wb") as out:
+                out.write(data)
+            got[path] = len(data)
+        if s.efi_dir:
+            os.makedirs(os.path.join(sdir, "sys/firmware/efi"), exist_ok=True)
+            got["sys/firmware/efi/"] = "present"
+        elif s.efi_dir is False:
+            got["sys/firmware/efi/"] = "absent"
+        if got:
+            done[s.index] = got
+    return done
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("log")
@@ -374,22 +584,29 @@ def main():
     ap.add_argument("--timed-out", action="store_true")
     ap.add_argument("--wall", type=float, default=None, help="wall-clock seconds of the run")
     ap.add_argument("--name", default=None)
+    ap.add_argument("--hardware", default="clearable", choices=["clearable", "sticky"])
+    ap.add_argument("--devices", default="quiescent", choices=["quiescent", "active"])
+    ap.add_argument("--captures", default=None,
+                    help="write each stage's captured files under DIR/stageN/ (a root-like tree)")
+    ap.add_argument("--qemu-log", default=None, help="QEMU's -d guest_errors log (sticky runs)")
     args = ap.parse_args()
 
     with open(args.log, encoding="utf-8", errors="replace") as f:
         text = f.read()
-    cfg = {"firmware": args.firmware, "chain": args.chain.split(","), "kexec": args.kexec}
+    cfg = {"firmware": args.firmware, "chain": args.chain.split(","), "kexec": args.kexec,
+           "hardware": args.hardware, "devices": args.devices}
     pre, stages = parse(text)
     outcome, reasons, handovers = classify_run(cfg, pre, stages, args.qemu_rc, args.timed_out)
 
     n = len(cfg["chain"])
     ansi = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]")
     firmware_lines = [ansi.sub("", l) for l in pre if re.search(r"EFI stub|UEFI firmware", l)][:4]
+    captured = write_captures(stages, args.captures) if args.captures else {}
     result = {
         "name": args.name,
         "config": cfg,
-        "hardware": "clearable: QEMU's emulated GICv3 lets GICR_CTLR.EnableLPIs be cleared "
-                    "(domain.md section 6); devices quiescent (no PCI/MSI devices: -nic none)",
+        "hardware": HARDWARE[args.hardware] + "; " + DEVICES[args.devices],
+        "qemu_ignored_writes": ignored_writes(args.qemu_log),
         "outcome": outcome,
         "reasons": reasons,
         "qemu_exit": args.qemu_rc,
@@ -427,6 +644,9 @@ def main():
             "oops_code_is_property_reset": s.code_propbyte,
             "warnings": s.warnings, "oops": s.oops, "panic": s.panic,
             "iomem_reserved_in_ram": ["%s-%s" % (hx(a), hx(b)) for a, b in s.iomem_reserved],
+            "interrupts": s.irqs,
+            "ping": {"transmitted": s.ping[0], "received": s.ping[1]} if s.ping else None,
+            "captured": captured.get(s.index, {}),
             "key_lines": s.key,
         })
     with open(args.json, "w") as f:
@@ -434,8 +654,9 @@ def main():
         f.write("\n")
 
     # Human summary.
-    print("run: %s  firmware=%s chain=%s kexec=%s  (hardware: clearable EnableLPIs, QEMU)"
-          % (args.name or "-", cfg["firmware"], ",".join(cfg["chain"]), cfg["kexec"]))
+    print("run: %s  firmware=%s chain=%s kexec=%s  hardware=%s devices=%s"
+          % (args.name or "-", cfg["firmware"], ",".join(cfg["chain"]), cfg["kexec"],
+             cfg["hardware"], cfg["devices"]))
     for st in result["stages"]:
         flags = []
         if st["lpis_adopted"]:
@@ -456,6 +677,19 @@ def main():
         print("           tables: prop=%s pending=%s%s"
               % (st["property_table"], {c: v["how"][:5] + "@" + v["pa"] for c, v in st["pending_tables"].items()},
                  ("; " + "; ".join(flags)) if flags else ""))
+        for phase, entries in sorted(st["interrupts"].items()):
+            print("           LPIs %-4s %s" % (phase + ":", "; ".join(
+                "%s LPI %d %s" % (n, e["lpi"], "/".join("CPU%d=%d" % (i, c) for i, c in enumerate(e["counts"])))
+                for n, e in sorted(entries.items())) or "none"))
+        if st["ping"]:
+            print("           ping: %d/%d replies" % (st["ping"]["received"], st["ping"]["transmitted"]))
+    iw = result["qemu_ignored_writes"]
+    if iw is not None:
+        if cfg["hardware"] == "sticky":
+            print("  QEMU (sticky GIC) ignored: %d writes clearing EnableLPIs, %d writes to PROPBASER/PENDBASER"
+                  % (iw["clear_enable_lpis"], iw["base_registers"]))
+        for l in iw["its"][:5]:
+            print("  QEMU ITS: " + l)
     for h in handovers:
         print("  hand-over %d->%d: segments %s" % (h["from_stage"], h["to_stage"],
               ", ".join("%s[%s-%s)" % (s["role"], s["start"], s["end"]) for s in h["segments"]) or "none"))

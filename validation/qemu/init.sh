@@ -7,6 +7,9 @@
 #   kc.kexec=normal|crash   how to hand over to the next stage
 #   kc.kexec_args=A,B   extra kexec-tools options (commas for spaces), e.g.
 #                       --mem-min=0x60000000 to steer where it puts the image
+#   kc.devices=active   load virtio-net, bring eth0 up and keep traffic
+#                       flowing (the host sends UDP to the guest all along),
+#                       and print /proc/interrupts before the hand-over
 # Every line this script prints starts with "KC:" or "kc-…:" so that the
 # classifier can tell it from kernel console output on the same serial line.
 
@@ -22,9 +25,10 @@ mount -t devtmpfs dev /dev 2>/dev/null
 say() { echo "KC: $*"; }
 
 cmdline=$(cat /proc/cmdline)
-stage=1; chain=""; ktype=normal; kargs=""
+stage=1; chain=""; ktype=normal; kargs=""; devices=quiescent
 for w in $cmdline; do
     case "$w" in
+        kc.devices=*) devices=${w#kc.devices=} ;;
         kc.stage=*) stage=${w#kc.stage=} ;;
         kc.chain=*) chain=${w#kc.chain=} ;;
         kc.kexec=*) ktype=${w#kc.kexec=} ;;
@@ -79,6 +83,57 @@ if [ -n "$prop" ] && [ -n "$kcode" ] && [ -n "$kdata" ] && [ -n "$kend" ] \
     fi
 fi
 
+# The files a user's system would show, for later tools to use as fixtures
+# (the run folder gets them as stageN/<path>): each file gzip'ed and base64'ed
+# between kc-file-begin (path, size, md5) and kc-file-end. The kernel's
+# console output is held back meanwhile so that it cannot split a line.
+capture() {
+    cat "$2" >/tmp/cap 2>/dev/null || return 0
+    echo "kc-file-begin: $1 $(wc -c </tmp/cap) $(md5sum </tmp/cap | cut -d' ' -f1)"
+    gzip -c /tmp/cap | base64 | sed 's/^/kc-file: /'
+    echo "kc-file-end: $1"
+}
+capture_all() {
+    printk=$(cut -f1 /proc/sys/kernel/printk)
+    echo 1 >/proc/sys/kernel/printk
+    capture proc/iomem /proc/iomem
+    capture proc/cmdline /proc/cmdline
+    capture proc/sys/kernel/osrelease /proc/sys/kernel/osrelease
+    capture proc/interrupts /proc/interrupts
+    capture sys/firmware/fdt /sys/firmware/fdt
+    if [ -d /sys/firmware/efi ]; then
+        echo "kc-efi-dir: present"
+        capture sys/firmware/efi/fw_platform_size /sys/firmware/efi/fw_platform_size
+        capture sys/firmware/efi/systab /sys/firmware/efi/systab
+    else
+        echo "kc-efi-dir: absent"
+    fi
+    echo "$printk" >/proc/sys/kernel/printk
+}
+
+# Which LPIs fired on which CPU: the ITS-MSI lines of /proc/interrupts.
+irqs() { say "interrupts ($1)"; grep -E '^ +CPU|ITS-MSI|ITS-pMSI|MSI' /proc/interrupts | sed "s/^/kc-irq-$1: /"; }
+
+# --devices active: virtio-net (PCI, MSI-X through the ITS) with traffic.
+# The host sends UDP to 10.0.2.15:5555 all along (run-chain), so the device
+# raises receive MSIs whenever it has buffers and bus mastering; the guest
+# pings the slirp gateway too. The traffic keeps going until the hand-over.
+if [ "$devices" = active ]; then
+    rel=$(uname -r)
+    for m in $(cat "/lib/modules/$rel/load-order" 2>/dev/null); do
+        insmod "/lib/modules/$rel/$m.ko" 2>&1 | sed 's/^/kc-insmod: /'
+    done
+    if ifconfig eth0 10.0.2.15 netmask 255.255.255.0 up 2>&1 | sed 's/^/kc-net: /'; then
+        ping -c 3 -W 1 10.0.2.2 2>&1 | sed 's/^/kc-ping: /'
+        ping 10.0.2.2 >/dev/null 2>&1 &
+        sleep 1
+    fi
+    say "devices active: $(ls /sys/class/net | tr '\n' ' ')"
+    irqs up
+fi
+# After the device is up, so that /proc/interrupts and /proc/iomem show it.
+capture_all
+
 # The redistributor registers themselves cannot be read from here: Debian's
 # kernels have STRICT_DEVMEM/IO_STRICT_DEVMEM ("devmem: mmap: Operation not
 # permitted"), so the table addresses come from the kernel log above.
@@ -121,6 +176,8 @@ if [ $rc -ne 0 ]; then
     poweroff -f
 fi
 
+# The device counts right before the hand-over: the traffic kept flowing.
+[ "$devices" = active ] && irqs pre
 if [ "$ktype" = crash ]; then
     say "handing over: crash via sysrq"
     echo c > /proc/sysrq-trigger
