@@ -11,11 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Every event of every shipped model happens in some run, and every profile boots. */
+/** Every event of every shipped model happens in some run, every profile boots and every channel delivers. */
 class VacuityGuardTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"upstream", "dt-memory-region-v1", "bootloader-preprogrammed"})
+    @ValueSource(strings = {"upstream", "dt-memory-region-v1", "bootloader-preprogrammed", "kho-lpi-tables"})
     void everyEventHappensAndEveryProfileBoots(String model) {
         Coverage coverage = Coverage.of(new CheckRequest(model, List.of(), List.of(), 2, Map.of(), 2,
                 Optional.empty(), Optional.empty(), List.of()));

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class ShippedModelsTest {
 
     @Test
-    void theThreeProposalsOfTheIssueShip() {
-        assertEquals(List.of("bootloader-preprogrammed", "dt-memory-region-v1", "upstream"), ShippedModels.proposals());
+    void theProposalsShipSorted() {
+        assertEquals(List.of("bootloader-preprogrammed", "dt-memory-region-v1", "kho-lpi-tables", "upstream"),
+                ShippedModels.proposals());
     }
 
     @Test

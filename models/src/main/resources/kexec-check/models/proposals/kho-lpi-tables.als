@@ -83,7 +83,8 @@ one sig kho_locate_mem_hole extends Placement {} {
 pred khoTables {
   pageAllocator
   let scratch = Scratch.of[Machine.running] {
-    UsingPreallocated not in Step.printed' implies Step.prop_table' not in scratch
+    -- (`no x & scratch`, not `x not in scratch`: a kernel without LPIs takes no table at all)
+    UsingPreallocated not in Step.printed' implies no Step.prop_table' & scratch
     no Cpu.(Step.allocated_pend') & scratch
   }
 }
