@@ -2,7 +2,6 @@ package kexeccheck.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +34,6 @@ final class SarifReport {
     /** The OASIS schema the output follows. */
     static final String SCHEMA_URI =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-
-    /** Where the shipped models' sources live in kexec-check's own repository. */
-    static final String SHIPPED_IN_REPOSITORY = "models/src/main/resources/kexec-check/";
 
     /** The key of the gate's fingerprint in {@code partialFingerprints}. */
     static final String FINGERPRINT_KEY = "kexecCheckViolation/v1";
@@ -175,7 +171,7 @@ final class SarifReport {
             Matcher m = declaration.matcher(source.getValue());
             if (m.find()) {
                 int line = 1 + (int) source.getValue().substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
-                return new Place(SHIPPED_IN_REPOSITORY + "models/" + source.getKey(), line);
+                return new Place(ModelSource.IN_REPOSITORY + source.getKey(), line);
             }
         }
         return null;

@@ -3,8 +3,8 @@ package kexeccheck.simulator.explore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kexeccheck.simulator.kernel.Capabilities;
 import java.util.Set;
+import kexeccheck.simulator.kernel.Capabilities;
 
 /**
  * One configuration to explore: the chain K1 → K2 (profile names and
