@@ -1,19 +1,14 @@
 package kexeccheck.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.ProposalDiff;
-import kexeccheck.render.DotProgram;
-import kexeccheck.render.GraphFormat;
-import kexeccheck.render.TraceGraph;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,14 +72,7 @@ final class DiffCommand implements Callable<Integer> {
         ProposalDiff.Report report = ProposalDiff.run(new ProposalDiff.Request(models.get(0), models.get(1),
                 population, pairs, scope.values(), scope.cpus));
         if (html != null) {
-            Optional<DotProgram> dot = DotProgram.find();
-            TraceFiles.writeAtomically(html, DiffHtml.render(report,
-                    trace -> dot.map(d -> new String(d.render(TraceGraph.dot(trace), GraphFormat.svg),
-                            StandardCharsets.UTF_8)), !noTiming));
-            if (dot.isEmpty()) {
-                spec.commandLine().getErr().println("kexec-check: " + html + " has no graphs: Graphviz's dot is missing ("
-                        + DotProgram.HOW_TO_INSTALL + ")");
-            }
+            HtmlReportFile.write(html, graph -> DiffHtml.render(report, graph, !noTiming), spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == CheckCommand.ReportFormat.json

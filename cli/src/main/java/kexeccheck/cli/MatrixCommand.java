@@ -1,18 +1,13 @@
 package kexeccheck.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import kexeccheck.checker.Matrix;
 import kexeccheck.checker.Outcome;
-import kexeccheck.render.DotProgram;
-import kexeccheck.render.GraphFormat;
-import kexeccheck.render.TraceGraph;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,15 +54,7 @@ final class MatrixCommand implements Callable<Integer> {
                 new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus(), prove),
                 progress(spec.commandLine().getErr()));
         if (html != null) {
-            // graphs need Graphviz's dot; without it the page has the explanations only
-            Optional<DotProgram> dot = DotProgram.find();
-            TraceFiles.writeAtomically(html, MatrixHtml.render(report,
-                    trace -> dot.map(d -> new String(d.render(TraceGraph.dot(trace), GraphFormat.svg),
-                            StandardCharsets.UTF_8)), !noTiming));
-            if (dot.isEmpty()) {
-                spec.commandLine().getErr().println("kexec-check: " + html + " has no graphs: Graphviz's dot is missing ("
-                        + DotProgram.HOW_TO_INSTALL + ")");
-            }
+            HtmlReportFile.write(html, graph -> MatrixHtml.render(report, graph, !noTiming), spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == CheckCommand.ReportFormat.json
