@@ -110,9 +110,9 @@ final class CellClassifier {
         return formulaOf(cells.open().stream().filter(among).toList());
     }
 
-    /** The cells classified safe, as one formula over the configuration; empty when there is none. */
-    Optional<String> safeCells() {
-        return formulaOf(cells.settledAs(Matrix.CellOutcome.of(Outcome.SAFE)));
+    /** The cells of one table classified safe, as one formula over the configuration; empty when there is none. */
+    Optional<String> safeCells(MatrixCells.TableKey table) {
+        return formulaOf(cells.settledAs(Matrix.CellOutcome.of(Outcome.SAFE), table));
     }
 
     private Optional<String> formulaOf(List<MatrixCells.Key> keys) {

@@ -96,7 +96,19 @@ public final class ConfigurationSpace {
      * @throws BadInputException for an unknown profile or option value
      */
     public Summary classify(Map<String, List<String>> options, Consumer<Verdict> verdicts) {
-        String runs = runs(options);
+        return classify(options, scope.population(), verdicts);
+    }
+
+    /**
+     * Classifies, as {@link #classify(Map, Consumer)} does, only the configurations whose first
+     * kernel runs one of {@code firstProfiles}: one shard of a cross-check.
+     *
+     * @throws BadInputException for an unknown profile or option value
+     */
+    public Summary classify(Map<String, List<String>> options, List<String> firstProfiles, Consumer<Verdict> verdicts) {
+        String runs = runs(options) + " and firstKernel.profile in " + (firstProfiles.isEmpty() ? "none"
+                : String.join(" + ", firstProfiles.stream().map(p -> model.vocabulary().profileAlloy(p, source.name()))
+                        .toList()));
         List<String> distinguishing = new ArrayList<>(List.of("Kernel.profile"));
         model.vocabulary().optionFields().values().forEach(f -> distinguishing.add("Config." + f));
 

@@ -59,6 +59,7 @@ public final class CrossCheck {
      *
      * @param model the model
      * @param scope what was compared
+     * @param shard which part of the scope: the chains whose first kernel is in this part of the population
      * @param bounds the checker's bounds
      * @param configurations how many configurations
      * @param agreements how many got the same class from both
@@ -71,7 +72,7 @@ public final class CrossCheck {
      * @param checkerMillis the checker's wall time
      * @param timing the checker's solver time
      */
-    public record Report(String model, ConfigurationSpace.Scope scope, Bounds bounds, int configurations,
+    public record Report(String model, ConfigurationSpace.Scope scope, Shard shard, Bounds bounds, int configurations,
             int agreements, Map<String, Map<String, Integer>> classes, List<Disagreement> disagreements,
             int replayed, int stateAgreements, List<StateDivergence> stateDivergences,
             long simulatorMillis, long checkerMillis, Timing timing) {
@@ -89,6 +90,17 @@ public final class CrossCheck {
      * @throws BadInputException for an unknown model, profile or option value
      */
     public static Report run(ConfigurationSpace.Scope scope, int keep) {
+        return run(scope, keep, Shard.WHOLE);
+    }
+
+    /**
+     * Runs both accounts over one shard of the scope: the chains whose first kernel is in the
+     * shard's part of the population ({@link Shard#select}), so that the parts can run as separate
+     * jobs and be merged.
+     *
+     * @throws BadInputException for an unknown model, profile or option value
+     */
+    public static Report run(ConfigurationSpace.Scope scope, int keep, Shard shard) {
         ModelDescription description = ModelDescription.of(scope.model());
         List<ExploredConfiguration.Profile> profiles = new ArrayList<>();
         for (String p : scope.population()) {
@@ -112,7 +124,7 @@ public final class CrossCheck {
         long[] simulatorMillis = new long[1];
         CompletableFuture<Map<String, Explorer.Result>> simulated = CompletableFuture.supplyAsync(() -> {
             Map<String, Explorer.Result> results = new LinkedHashMap<>();
-            Explorer.exploreAll(profiles, profiles, admitted, boards).forEach(r -> results.put(r.configuration().describe(), r));
+            Explorer.exploreAll(shard.select(profiles), profiles, admitted, boards).forEach(r -> results.put(r.configuration().describe(), r));
             simulatorMillis[0] = (System.nanoTime() - start) / 1_000_000;
             return results;
         });
@@ -123,7 +135,7 @@ public final class CrossCheck {
                 scope.cpus());
         Map<String, ExploredConfiguration.Profile> byName = new HashMap<>();
         profiles.forEach(p -> byName.put(p.name(), p));
-        ConfigurationSpace.Summary summary = space.classify(admitted, v -> {
+        ConfigurationSpace.Summary summary = space.classify(admitted, shard.select(scope.population()), v -> {
             // the simulator's own name for the configuration is the key both accounts meet on
             String key = ExploredConfiguration.of(byName.get(v.first()), byName.get(v.second()), v.options()).describe();
             String cls = v.outcome().cliName();
@@ -145,7 +157,7 @@ public final class CrossCheck {
                         + " kernel within the bounds"));
             }
         });
-        return new Report(description.model(), inWorld, summary.bounds(), comparison.total, comparison.agreements,
+        return new Report(description.model(), inWorld, shard, summary.bounds(), comparison.total, comparison.agreements,
                 comparison.classes, List.copyOf(comparison.kept), comparison.replayed, comparison.stateAgreements,
                 List.copyOf(comparison.diverged), simulatorMillis[0],
                 (checked - start) / 1_000_000, summary.timing());

@@ -1,10 +1,12 @@
 package kexeccheck.checker;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.Trace;
@@ -13,12 +15,15 @@ import kexeccheck.trace.Trace;
  * The compatibility matrix: the outcome class of every ordered pair A → B of a population, one
  * table per firmware × hardware combination, each failing cell with the counterexample behind it.
  *
- * <p>The model is parsed once and each question translated once for every table together: whether
- * a table's hardware has LPIs at all, then, worst class first, in which cells each outcome class
- * arises, then which cells can run to the end. Each question's runs are enumerated on one
- * incremental solver, one run per cell ({@link RunEnumerator}); a cell takes the worst class any of
- * its runs shows, with that run as evidence. A cell no run reaches the end of is
- * {@link CellOutcome#impossible}. Last, if asked, the safe cells together are proved safe for all
+ * <p>The tables are dealt round robin to {@code jobs} threads ({@link TableGroup}), each with its
+ * own parse of the model (Alloy's translator keeps per-model state), and a {@link Shard} takes
+ * only its share of the tables, so that a CI system can run the parts as separate jobs and merge
+ * them. Within a group each question is translated once for all its tables: whether a table's
+ * hardware has LPIs at all, then, worst class first, in which cells each outcome class arises,
+ * then which cells can run to the end. Each question's runs are enumerated on one incremental
+ * solver, one run per cell ({@link RunEnumerator}); a cell takes the worst class any of its runs
+ * shows, with that run as evidence. A cell no run reaches the end of is
+ * {@link CellOutcome#impossible}. Last, if asked, each table's safe cells are proved safe for all
  * chain lengths ({@link Induction}); otherwise they are safe up to the bounds.
  */
 public final class Matrix {
@@ -32,17 +37,28 @@ public final class Matrix {
      * @param population the profiles of the rows and columns
      * @param options the other configuration options (firmware and hardware, if given, choose the tables)
      * @param cpus the number of CPUs
-     * @param prove whether to try to prove the safe cells safe for all chain lengths (one
-     *     induction over all of them; without it they are safe up to the bounds' steps)
+     * @param prove whether to try to prove each table's safe cells safe for all chain lengths (one
+     *     induction per table; without it they are safe up to the bounds' steps)
+     * @param shard which part of the tables to compute
+     * @param jobs how many threads share the tables
      */
     public record Request(String model, List<String> population, Map<String, List<String>> options, int cpus,
-            boolean prove) {
+            boolean prove, Shard shard, int jobs) {
         public Request {
             population = List.copyOf(population);
-            options = Map.copyOf(options);
+            options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)); // in the order given
             if (population.isEmpty()) {
                 throw new BadInputException("the matrix needs a --population of profiles for its rows and columns");
             }
+            if (jobs < 1) {
+                throw new BadInputException("--jobs " + jobs + ": want at least 1");
+            }
+        }
+
+        /** The whole matrix on one thread. */
+        public Request(String model, List<String> population, Map<String, List<String>> options, int cpus,
+                boolean prove) {
+            this(model, population, options, cpus, prove, Shard.WHOLE, 1);
         }
     }
 
@@ -74,28 +90,55 @@ public final class Matrix {
      * @param firmware the firmware of every cell
      * @param hardware the hardware of every cell
      * @param cells row by row, in population order
+     * @param safeCellsProof the proof that this table's safe cells stay safe for all chain lengths
+     *     (the properties, and no warning), when asked for and some cell is safe
      */
-    public record Table(String firmware, String hardware, List<Cell> cells) {}
+    public record Table(String firmware, String hardware, List<Cell> cells, Optional<Proof> safeCellsProof) {
+        public Table {
+            cells = List.copyOf(cells);
+        }
+
+        /** Whether some cell of the table is safe. */
+        public boolean hasSafeCells() {
+            return cells.stream().anyMatch(c -> c.outcome().outcome().equals(Optional.of(Outcome.SAFE)));
+        }
+    }
 
     /**
-     * The whole matrix.
+     * The whole matrix, or one shard of it.
      *
      * @param model the model
      * @param population rows and columns
      * @param options the options every cell shares
      * @param bounds the bounds of every cell
-     * @param tables one per firmware × hardware
-     * @param safeCellsProof the proof that every safe cell stays safe for all chain lengths (the
-     *     properties, and no warning), when some cell is safe
-     * @param timing the solver time (the proof's included)
+     * @param shard which part of the tables this report holds
+     * @param tables one per firmware × hardware (of the shard)
+     * @param timing the solver time, summed over the threads (the proofs' included)
      * @param wallMillis the wall time
      */
     public record Report(String model, List<String> population, Map<String, List<String>> options, Bounds bounds,
-            List<Table> tables, Optional<Proof> safeCellsProof, Timing timing, long wallMillis) {
+            Shard shard, List<Table> tables, Timing timing, long wallMillis) {
 
-        /** How far a safe cell's verdict reaches, in words. */
+        public Report {
+            tables = List.copyOf(tables);
+        }
+
+        /** How far the safe cells' verdicts reach, in words. */
         public String safeReach() {
-            return safeCellsProof.filter(Proof::complete).map(Proof::allLengths).orElse(Proof.bounded(bounds));
+            List<Table> withSafe = tables.stream().filter(Table::hasSafeCells).toList();
+            long proved = withSafe.stream().filter(t -> t.safeCellsProof().map(Proof::complete).orElse(false)).count();
+            String bounded = Proof.bounded(bounds);
+            if (withSafe.isEmpty() || proved == 0) {
+                return bounded;
+            }
+            String all = withSafe.stream().flatMap(t -> t.safeCellsProof().stream()).findFirst().orElseThrow().allLengths();
+            return proved == withSafe.size() ? all
+                    : all + " in " + proved + " of " + withSafe.size() + " tables with safe cells, " + bounded + " in the others";
+        }
+
+        /** Whether an induction was tried for some table's safe cells. */
+        public boolean proofTried() {
+            return tables.stream().anyMatch(t -> t.safeCellsProof().isPresent());
         }
     }
 
@@ -103,9 +146,9 @@ public final class Matrix {
     public record Progress(int done, int total, long elapsedMillis) {}
 
     /**
-     * Computes the matrix.
+     * Computes the matrix, or the request's shard of it.
      *
-     * @param progress told after every classified cell
+     * @param progress told after every classified cell (from any of the threads, one at a time)
      * @throws BadInputException for an unknown model, profile or option value
      */
     public static Report compute(Request request, Consumer<Progress> progress) {
@@ -122,25 +165,31 @@ public final class Matrix {
         CheckRequest all = new CheckRequest(request.model(), List.of(), request.population(), 2, options,
                 request.cpus(), Optional.empty(), Optional.empty(), List.of());
         String configuration = QueryText.configuration(all, vocabulary, source.name());
-        int total = options.get("firmware").size() * options.get("hardware").size() * request.population().size()
-                * request.population().size();
-        MatrixCells cells = new MatrixCells(options.get("firmware"), options.get("hardware"), request.population(),
-                done -> progress.accept(new Progress(done, total, (System.nanoTime() - start) / 1_000_000)));
-        CellClassifier classifier = new CellClassifier(model, QueryText.runs(configuration), cells);
-        Timing timing = classifier.classify();
-        Optional<Proof> proof = (request.prove() ? classifier.safeCells() : Optional.<String>empty()).map(safe -> Induction.prove(model,
-                configuration + " and " + safe, safeGoals(model.annotations())));
-        if (proof.isPresent()) {
-            timing = timing.plus(proof.get().timing());
+        List<MatrixCells.TableKey> tables = new ArrayList<>();
+        for (String firmware : options.get("firmware")) {
+            for (String hardware : options.get("hardware")) {
+                tables.add(new MatrixCells.TableKey(firmware, hardware));
+            }
         }
-        return new Report(source.name(), request.population(), request.options(), bounds, cells.tables(), proof,
-                timing, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** What "safe" means: every property holds and no outcome witness is reached. */
-    private static List<String> safeGoals(Annotations annotations) {
-        List<String> goals = new ArrayList<>(annotations.properties().stream().map(Annotations.Annotated::predicate).toList());
-        annotations.outcomes().forEach(w -> goals.add("not " + w.predicate()));
-        return goals;
+        List<MatrixCells.TableKey> mine = request.shard().select(tables);
+        int total = mine.size() * request.population().size() * request.population().size();
+        AtomicInteger done = new AtomicInteger();
+        Runnable settled = () -> {
+            synchronized (progress) {
+                progress.accept(new Progress(done.incrementAndGet(), total, (System.nanoTime() - start) / 1_000_000));
+            }
+        };
+        List<TableGroup.Result> results = Parallel.map(Shard.groups(mine, request.jobs()), (index, group) -> {
+            LoadedModel own = index == 0 ? model : LoadedModel.load(source, bounds);
+            return new TableGroup(own, configuration, group).classify(request.population(), request.prove(), settled);
+        });
+        Map<MatrixCells.TableKey, Table> byKey = new HashMap<>();
+        Timing timing = Timing.NONE;
+        for (TableGroup.Result r : results) {
+            r.tables().forEach(t -> byKey.put(new MatrixCells.TableKey(t.firmware(), t.hardware()), t));
+            timing = timing.plus(r.timing());
+        }
+        return new Report(source.name(), request.population(), request.options(), bounds, request.shard(),
+                mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -5,26 +5,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import kexeccheck.trace.Trace;
 
 /** The cells of a matrix while they are being classified: which are settled, and how. */
 final class MatrixCells {
 
     /** One cell: a chain {@code from} → {@code to} under one firmware and one hardware. */
-    record Key(String firmware, String hardware, String from, String to) {}
+    record Key(String firmware, String hardware, String from, String to) {
+        TableKey table() {
+            return new TableKey(firmware, hardware);
+        }
+    }
 
-    private final List<String> firmwares;
-    private final List<String> hardwares;
+    /** One table: a firmware and a hardware. */
+    record TableKey(String firmware, String hardware) {}
+
+    private final List<TableKey> tables;
     private final List<String> population;
-    private final IntConsumer settled;
+    private final Runnable settled;
     private final Map<Key, Matrix.Cell> cells = new LinkedHashMap<>();
 
-    MatrixCells(List<String> firmwares, List<String> hardwares, List<String> population, IntConsumer settled) {
-        this.firmwares = List.copyOf(firmwares);
-        this.hardwares = List.copyOf(hardwares);
+    /**
+     * @param tables the tables, in the order of the report
+     * @param settled told once for every cell settled
+     */
+    MatrixCells(List<TableKey> tables, List<String> population, Runnable settled) {
+        this.tables = List.copyOf(tables);
         this.population = List.copyOf(population);
         this.settled = settled;
+    }
+
+    /** The tables, in the order of the report. */
+    List<TableKey> tableKeys() {
+        return tables;
     }
 
     /** The cell a run of the model belongs to. */
@@ -41,26 +54,24 @@ final class MatrixCells {
         if (cells.putIfAbsent(key, new Matrix.Cell(key.from(), key.to(), outcome, evidence)) != null) {
             throw new IllegalStateException("cell " + key + " was classified twice");
         }
-        settled.accept(cells.size());
+        settled.run();
     }
 
-    /** The cells settled with this outcome, in the order they were settled. */
-    List<Key> settledAs(Matrix.CellOutcome outcome) {
-        return cells.entrySet().stream().filter(e -> e.getValue().outcome().equals(outcome)).map(Map.Entry::getKey)
-                .toList();
+    /** The cells of one table settled with this outcome, in the order they were settled. */
+    List<Key> settledAs(Matrix.CellOutcome outcome, TableKey table) {
+        return cells.entrySet().stream().filter(e -> e.getValue().outcome().equals(outcome))
+                .map(Map.Entry::getKey).filter(k -> k.table().equals(table)).toList();
     }
 
     /** The cells not settled yet, table by table, row by row. */
     List<Key> open() {
         List<Key> open = new ArrayList<>();
-        for (String firmware : firmwares) {
-            for (String hardware : hardwares) {
-                for (String from : population) {
-                    for (String to : population) {
-                        Key key = new Key(firmware, hardware, from, to);
-                        if (!cells.containsKey(key)) {
-                            open.add(key);
-                        }
+        for (TableKey table : tables) {
+            for (String from : population) {
+                for (String to : population) {
+                    Key key = new Key(table.firmware(), table.hardware(), from, to);
+                    if (!cells.containsKey(key)) {
+                        open.add(key);
                     }
                 }
             }
@@ -68,23 +79,17 @@ final class MatrixCells {
         return open;
     }
 
-    /** The settled matrix, one table per firmware × hardware in the order asked for. */
-    List<Matrix.Table> tables() {
+    /** The settled cells of one table, row by row. */
+    List<Matrix.Cell> cellsOf(TableKey table) {
         if (!open().isEmpty()) {
             throw new IllegalStateException("cells left unclassified: " + open());
         }
-        List<Matrix.Table> tables = new ArrayList<>();
-        for (String firmware : firmwares) {
-            for (String hardware : hardwares) {
-                List<Matrix.Cell> rows = new ArrayList<>();
-                for (String from : population) {
-                    for (String to : population) {
-                        rows.add(cells.get(new Key(firmware, hardware, from, to)));
-                    }
-                }
-                tables.add(new Matrix.Table(firmware, hardware, rows));
+        List<Matrix.Cell> rows = new ArrayList<>();
+        for (String from : population) {
+            for (String to : population) {
+                rows.add(cells.get(new Key(table.firmware(), table.hardware(), from, to)));
             }
         }
-        return tables;
+        return rows;
     }
 }

@@ -9,6 +9,9 @@ import kexeccheck.trace.TraceJson;
 /** The cross-check as text or JSON. */
 final class CrosscheckReport {
 
+    /** The {@code report} field of the JSON form, which {@code merge} goes by. */
+    static final String KIND = "crosscheck";
+
     private CrosscheckReport() {}
 
     static String text(CrossCheck.Report r, boolean withTimes) {
@@ -20,6 +23,11 @@ final class CrosscheckReport {
                 r.configurations(), n, n, String.join(",", r.scope().population())));
         r.scope().options().forEach((option, values) -> out.append(String.format("  --%-16s %s%n", option,
                 String.join(",", values))));
+        if (!r.shard().whole()) {
+            out.append("shard ").append(r.shard()).append(": the chains whose first kernel is ")
+                    .append(String.join(",", r.shard().select(r.scope().population())))
+                    .append(" (kexec-check merge puts the shards together)\n");
+        }
         out.append("checker bounds: ").append(r.bounds().describe()).append('\n');
         out.append(String.format("agreement: %d/%d (%.1f%%)%n", r.agreements(), r.configurations(),
                 r.configurations() == 0 ? 100.0 : 100.0 * r.agreements() / r.configurations()));
@@ -68,6 +76,8 @@ final class CrosscheckReport {
 
     static String json(CrossCheck.Report r, boolean withTimes) {
         ObjectNode root = JsonRoot.of(r.model());
+        root.put("report", KIND);
+        root.put("shard", r.shard().toString());
         JsonRoot.putStrings(root, "population", r.scope().population());
         JsonRoot.putOptions(root, "options", r.scope().options());
         root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));

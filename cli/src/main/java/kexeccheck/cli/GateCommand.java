@@ -14,6 +14,7 @@ import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.Checker;
 import kexeccheck.checker.PropertyResult;
+import kexeccheck.checker.Shard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,19 +60,30 @@ final class GateCommand implements Callable<Integer> {
             description = "Also write SARIF 2.1.0: one result per violation, its trace as a code flow.")
     Path sarif;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only part I of N of the checks (round robin), e.g. as one job of a CI matrix. Each"
+                    + " part's JUnit and SARIF files stand alone (CI systems collect several); a part judges the"
+                    + " baseline only for its own checks.")
+    String shard;
+
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
 
     @Override
     public Integer call() {
         GateConfig gate = GateConfig.read(config);
+        Shard part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        if (updateBaseline && !part.whole()) {
+            throw new BadInputException("--update-baseline with --shard " + part + ": the baseline is rewritten from a"
+                    + " run of every check, or it would drop the other shards' accepted violations");
+        }
         Path baselineFile = gate.baselineFile(baseline);
         Baseline accepted = Baseline.read(baselineFile);
         Set<String> known = accepted.fingerprints();
 
         PrintWriter out = spec.commandLine().getOut();
         List<GateResult.CheckResult> results = new ArrayList<>();
-        for (GateConfig.Check check : gate.checks()) {
+        for (GateConfig.Check check : part.select(gate.checks())) {
             CheckReport report;
             try {
                 report = Checker.check(check.request());
@@ -116,7 +128,8 @@ final class GateCommand implements Callable<Integer> {
 
     private String text(GateResult result, boolean withTimes) {
         StringBuilder s = new StringBuilder();
-        s.append("kexec-check ").append(Version.current()).append(" gate: ").append(result.checks().size())
+        s.append("kexec-check ").append(Version.current()).append(" gate: ")
+                .append(shard == null ? "" : "shard " + shard.strip() + " of the checks, ").append(result.checks().size())
                 .append(result.checks().size() == 1 ? " check from " : " checks from ").append(config).append(", baseline ").append(result.baselineFile())
                 .append(Files.exists(result.baselineFile()) || updateBaseline ? "" : " (none yet)").append('\n');
         int width = result.checks().stream().mapToInt(c -> c.check().name().length()).max().orElse(10);

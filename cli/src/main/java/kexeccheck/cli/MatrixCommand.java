@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import kexeccheck.checker.Matrix;
 import kexeccheck.checker.Outcome;
+import kexeccheck.checker.Shard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,16 @@ final class MatrixCommand implements Callable<Integer> {
                     + " check --chain proves one cell.")
     boolean prove;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Threads that share the tables, each with its own copy of the model (default: every core,"
+                    + " here ${DEFAULT-VALUE}). The cells do not depend on it.")
+    int jobs = kexeccheck.checker.Parallel.defaultJobs();
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Compute only part I of N of the tables (round robin), e.g. as one job of a CI matrix;"
+                    + " 'kexec-check merge' puts the parts' --format json reports together.")
+    String shard;
+
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML report: coloured tables, each failing cell linked to"
                     + " its counterexample.")
@@ -51,12 +62,22 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Matrix.Report report = Matrix.compute(
-                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus(), prove),
+                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus(), prove,
+                        shard == null ? Shard.WHOLE : Shard.parse(shard), jobs),
                 progress(spec.commandLine().getErr()));
+        return emit(report, format, html, noTiming, spec.commandLine());
+    }
+
+    /**
+     * Prints a matrix (and writes its HTML page, if asked) as {@code matrix} does; the exit code:
+     * 1 when some cell corrupts memory or loses LPIs.
+     */
+    static int emit(Matrix.Report report, CheckCommand.ReportFormat format, Path html, boolean noTiming,
+            CommandLine commandLine) {
         if (html != null) {
-            HtmlReportFile.write(html, graph -> MatrixHtml.render(report, graph, !noTiming), spec.commandLine().getErr());
+            HtmlReportFile.write(html, graph -> MatrixHtml.render(report, graph, !noTiming), commandLine.getErr());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = commandLine.getOut();
         out.print(format == CheckCommand.ReportFormat.json
                 ? MatrixReport.json(report, !noTiming)
                 : MatrixReport.text(report, !noTiming));

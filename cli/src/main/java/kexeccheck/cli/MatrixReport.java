@@ -15,6 +15,9 @@ final class MatrixReport {
             "corruption", "C", "lost-lpis", "L", "fail-stop", "F", "recoverable", "R", "safe", "S",
             "not-applicable", "NA");
 
+    /** The {@code report} field of the JSON form, which {@code merge} goes by. */
+    static final String KIND = "matrix";
+
     private MatrixReport() {}
 
     static String code(Matrix.CellOutcome o) {
@@ -32,10 +35,14 @@ final class MatrixReport {
             }
         });
         out.append("bounds: ").append(r.bounds().describe()).append('\n');
-        r.safeCellsProof().ifPresent(p -> out.append("proof of the safe cells: ").append(p.describe()).append('\n'));
+        if (!r.shard().whole()) {
+            out.append("shard ").append(r.shard()).append(": ").append(r.tables().size())
+                    .append(" of the tables (kexec-check merge puts the shards together)\n");
+        }
         int width = Math.max(6, r.population().stream().mapToInt(String::length).max().orElse(6));
         for (Matrix.Table t : r.tables()) {
             out.append('\n').append("firmware=").append(t.firmware()).append(" hardware=").append(t.hardware()).append('\n');
+            t.safeCellsProof().ifPresent(p -> out.append("  proof of the safe cells: ").append(p.describe()).append('\n'));
             out.append(String.format("  %-" + width + "s", "A \\ B"));
             r.population().forEach(p -> out.append(String.format("  %-" + width + "s", p)));
             out.append('\n');
@@ -51,7 +58,7 @@ final class MatrixReport {
         out.append("\nlegend: C corruption, L lost-lpis, F fail-stop, R recoverable (warnings), S safe,"
                 + " NA not-applicable, - the chain cannot run\n");
         out.append("S: every property holds, and no warning, ").append(r.safeReach())
-                .append(r.safeCellsProof().isEmpty() ? " (--prove tries for all chain lengths)" : "").append('\n');
+                .append(r.proofTried() ? "" : " (--prove tries for all chain lengths)").append('\n');
         List<Matrix.Cell> failing = r.tables().stream().flatMap(t -> t.cells().stream()
                 .filter(c -> c.evidence().isPresent())).toList();
         if (!failing.isEmpty()) {
@@ -76,16 +83,18 @@ final class MatrixReport {
 
     static String json(Matrix.Report r, boolean withTimes) {
         ObjectNode root = JsonRoot.of(r.model());
+        root.put("report", KIND);
         JsonRoot.putStrings(root, "population", r.population());
         JsonRoot.putOptions(root, "options", r.options());
         root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));
+        root.put("shard", r.shard().toString());
         root.put("safeReach", r.safeReach());
-        r.safeCellsProof().ifPresent(p -> JsonRoot.putProof(root, "safeCellsProof", p, withTimes));
         ArrayNode tables = root.putArray("tables");
         for (Matrix.Table t : r.tables()) {
             ObjectNode table = tables.addObject();
             table.put("firmware", t.firmware());
             table.put("hardware", t.hardware());
+            t.safeCellsProof().ifPresent(p -> JsonRoot.putProof(table, "safeCellsProof", p, withTimes));
             ArrayNode cells = table.putArray("cells");
             for (Matrix.Cell c : t.cells()) {
                 ObjectNode cell = cells.addObject();

@@ -47,6 +47,19 @@ class BadInputTest {
     }
 
     @Test
+    void shardThatIsNotIOfN() {
+        assertBadInputOf(CliRun.of("matrix", "--population", "linux-6.1", "--shard", "3/2"), "--shard", "3/2");
+        assertBadInputOf(CliRun.of("crosscheck", "--population", "linux-6.1", "--shard", "half"), "--shard", "half");
+        assertBadInputOf(CliRun.of("matrix", "--population", "linux-6.1", "--jobs", "0"), "--jobs");
+    }
+
+    @Test
+    void baselineRewrittenFromOneShard() {
+        assertBadInputOf(CliRun.of("gate", "--config", GateExampleTest.CONFIG.toString(), "--shard", "1/2",
+                "--update-baseline"), "--update-baseline", "--shard 1/2");
+    }
+
+    @Test
     void chainAndPopulationTogether() {
         assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1", "--population", "linux-4.19"), "--chain", "--population");
     }

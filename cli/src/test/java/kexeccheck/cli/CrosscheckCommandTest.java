@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kexeccheck.checker.ConfigurationSpace;
 import kexeccheck.checker.CrossCheck;
+import kexeccheck.checker.Shard;
 import kexeccheck.checker.Timing;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.TraceJson;
@@ -71,7 +72,7 @@ class CrosscheckCommandTest {
                 "corruption", "safe", List.of("choices: K2 property table on F3", "  xx  stray write"),
                 List.of("every run ends safely"));
         CrossCheck.Report r = new CrossCheck.Report("upstream", new ConfigurationSpace.Scope("upstream",
-                List.of("linux-6.1"), Map.of(), 2), new Bounds(2, 2, 9, 5, true), 2, 1,
+                List.of("linux-6.1"), Map.of(), 2), Shard.WHOLE, new Bounds(2, 2, 9, 5, true), 2, 1,
                 Map.of("safe", Map.of("corruption", 1, "safe", 1)), List.of(d), 2, 1,
                 List.of(new CrossCheck.StateDivergence("--chain linux-6.1,linux-6.1 --firmware efi", "safe", "diverged",
                         List.of("  3  K2 runs init_IRQ", "       <>   memreserve: simulator [], trace [F0]"))),

@@ -62,18 +62,29 @@ public final class TraceJson {
             throw new InvalidTraceException(file + ": not JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
         }
+        return fromTree(tree, file.toString());
+    }
+
+    /**
+     * Reads a trace from a JSON tree (a trace file's, or one embedded in a report), validating it
+     * against the schema.
+     *
+     * @param where the file, or the place in a file, for the message
+     * @throws InvalidTraceException naming {@code where} and the first problem found
+     */
+    public static Trace fromTree(JsonNode tree, String where) {
         JsonNode version = tree.get("schemaVersion");
         if (version != null && version.isInt() && version.asInt() < Trace.SCHEMA_VERSION) {
-            throw new InvalidTraceException(file + ": trace format " + version.asInt() + ", written by an older"
+            throw new InvalidTraceException(where + ": trace format " + version.asInt() + ", written by an older"
                     + " kexec-check; this one reads format " + Trace.SCHEMA_VERSION + " (run check --out again)");
         }
         TraceSchema.problems(tree).stream().findFirst().ifPresent(p -> {
-            throw new InvalidTraceException(file + ": not a kexec-check trace (" + p + ")");
+            throw new InvalidTraceException(where + ": not a kexec-check trace (" + p + ")");
         });
         try {
             return MAPPER.treeToValue(tree, Trace.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidTraceException(file + ": not a consistent trace (" + e.getMessage() + ")");
+            throw new InvalidTraceException(where + ": not a consistent trace (" + e.getMessage() + ")");
         }
     }
 }

@@ -1,0 +1,116 @@
+package kexeccheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import kexeccheck.trace.TraceJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shards of a matrix or a cross-check, run as separate jobs and merged, give the report of the
+ * whole run; anything that is not the N shards of one run is refused with one line.
+ */
+class MergeCommandTest {
+
+    private static final String[] MATRIX = {"matrix", "--population", "linux-4.19,linux-6.1", "--firmware", "efi,dt",
+        "--hardware", "sticky,gicv2", "--loader", "honours-reserved", "--devices", "active", "--format", "json",
+        "--no-timing"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeMatrixShardsMergeIntoTheWholeMatrix() throws Exception {
+        CliRun whole = CliRun.of(MATRIX);
+        List<Path> shards = new ArrayList<>();
+        for (int i = 3; i >= 1; i--) {
+            CliRun part = CliRun.of(with(MATRIX, "--shard", i + "/3"));
+            Path file = dir.resolve("shard" + i + ".json");
+            Files.writeString(file, part.out());
+            shards.add(file);
+        }
+        CliRun merged = CliRun.of("merge", shards.get(0).toString(), shards.get(1).toString(),
+                shards.get(2).toString(), "--format", "json", "--no-timing");
+        assertEquals(whole.exitCode(), merged.exitCode(), merged.err());
+        assertEquals(cells(whole.out()), cells(merged.out()));
+        assertEquals("1/1", TraceJson.mapper().readTree(merged.out()).get("shard").asText());
+
+        CliRun text = CliRun.of("merge", shards.get(2).toString(), shards.get(0).toString(), shards.get(1).toString());
+        assertTrue(text.out().contains("firmware=efi hardware=sticky"), text.out());
+
+        CliRun missing = CliRun.of("merge", shards.get(0).toString(), shards.get(2).toString());
+        assertEquals(KexecCheck.BAD_INPUT, missing.exitCode());
+        assertEquals("kexec-check: merge: shard 2/3 of the run of " + shards.get(0) + " missing", missing.err().strip());
+
+        CliRun twice = CliRun.of("merge", shards.get(0).toString(), shards.get(0).toString());
+        assertEquals(KexecCheck.BAD_INPUT, twice.exitCode());
+        assertTrue(twice.err().contains("given twice"), twice.err());
+    }
+
+    @Test
+    void crosscheckShardsAddUpToTheWholeCrosscheck() throws Exception {
+        String[] scope = {"crosscheck", "--population", "linux-4.19,linux-6.1", "--firmware", "efi", "--hardware",
+            "sticky", "--loader", "honours-reserved", "--dtb", "passthrough", "--format", "json", "--no-timing"};
+        JsonNode whole = TraceJson.mapper().readTree(CliRun.of(scope).out());
+        List<String> files = new ArrayList<>(List.of("merge", "--format", "json", "--no-timing"));
+        for (int i = 1; i <= 2; i++) {
+            Path file = dir.resolve("cross" + i + ".json");
+            CliRun part = CliRun.of(with(scope, "--shard", i + "/2"));
+            assertEquals(KexecCheck.OK, part.exitCode(), part.err());
+            Files.writeString(file, part.out());
+            files.add(file.toString());
+        }
+        CliRun merged = CliRun.of(files.toArray(String[]::new));
+        assertEquals(KexecCheck.OK, merged.exitCode(), merged.err());
+        JsonNode m = TraceJson.mapper().readTree(merged.out());
+        for (String field : List.of("configurations", "agreements", "classes", "replayed", "stateAgreements")) {
+            assertEquals(whole.get(field), m.get(field), field);
+        }
+    }
+
+    @Test
+    void refusesWhatIsNotAShardReport() throws Exception {
+        Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"tables\": [");
+        CliRun a = CliRun.of("merge", notJson.toString());
+        assertEquals(KexecCheck.BAD_INPUT, a.exitCode());
+        assertTrue(a.err().startsWith("kexec-check: " + notJson + ": not JSON (line 1"), a.err());
+        assertEquals(1, a.err().strip().lines().count(), a.err());
+
+        Path trace = Files.writeString(dir.resolve("other.json"), "{\"tool\": \"kexec-check\", \"report\": \"check\"}");
+        CliRun b = CliRun.of("merge", trace.toString());
+        assertEquals(KexecCheck.BAD_INPUT, b.exitCode());
+        assertTrue(b.err().contains("not the --format json report of a matrix or crosscheck run"), b.err());
+
+        Path cut = Files.writeString(dir.resolve("cut.json"), "{\"report\": \"matrix\", \"shard\": \"1/1\"}");
+        CliRun c = CliRun.of("merge", cut.toString());
+        assertEquals(KexecCheck.BAD_INPUT, c.exitCode());
+        assertEquals("kexec-check: " + cut + ": no 'tables' where the report has one", c.err().strip());
+
+        CliRun d = CliRun.of("merge", dir.resolve("absent.json").toString());
+        assertEquals(KexecCheck.BAD_INPUT, d.exitCode());
+        assertTrue(d.err().contains("absent.json: no such file"), d.err());
+    }
+
+    private static String[] with(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static List<String> cells(String json) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode t : TraceJson.mapper().readTree(json).get("tables")) {
+            for (JsonNode c : t.get("cells")) {
+                out.add(t.get("firmware").asText() + "/" + t.get("hardware").asText() + " " + c.get("from").asText()
+                        + ">" + c.get("to").asText() + " " + c.get("outcome").asText());
+            }
+        }
+        return out;
+    }
+}
