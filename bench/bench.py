@@ -8,7 +8,8 @@ from the CLI's own --format json timing. Each run repeats REPEATS times: median,
 
 Workloads: scenarios (each public scenario, with its proof), matrices (bench/matrices.tsv),
 scaling (bench/scaling.tsv: kernels 2..6, CPUs 1..8), solvers (SAT4J against the MiniSat and
-Glucose natives of Alloy's distribution jar, on workloads 1-3; DIST_JAR names that jar).
+Glucose natives of Alloy's distribution jar, on workloads 1-3; DIST_JAR names that jar), levers
+(each lever of issue 14 off and on in the same run).
 """
 import datetime
 import json
@@ -36,9 +37,11 @@ def machine(repeats):
                 repeats=repeats)
 
 
-def run_once(classpath, main_args, solver=None):
-    """One process: wall seconds, peak RSS MiB and the parsed JSON report (None on a timeout)."""
-    props = [f"-Dkexeccheck.solver={solver}"] if solver else []
+def run_once(classpath, main_args, solver=None, extra=()):
+    """One process: wall seconds, peak RSS MiB and the parsed JSON report (None on a timeout).
+
+    extra: more JVM system properties (-Dname=value), e.g. a lever turned back on."""
+    props = ([f"-Dkexeccheck.solver={solver}"] if solver else []) + list(extra)
     launch = JVM + props + (["-jar", classpath] if solver is None else ["-cp", classpath, "kexeccheck.cli.KexecCheck"])
     with tempfile.NamedTemporaryFile(suffix=".time") as t:
         try:
@@ -54,9 +57,9 @@ def run_once(classpath, main_args, solver=None):
     return dict(timeout=False, wall=float(wall), rss=int(rss) // 1024, report=report)
 
 
-def measure(classpath, main_args, repeats, solver=None):
+def measure(classpath, main_args, repeats, solver=None, extra=()):
     """Median/min/max over repeats of one command, and the last run's report (None after a timeout)."""
-    runs = [run_once(classpath, main_args, solver) for _ in range(repeats)]
+    runs = [run_once(classpath, main_args, solver, extra) for _ in range(repeats)]
     if any(r["timeout"] for r in runs):
         return dict(timeout=TIMEOUT), None
     walls = [r["wall"] for r in runs]
@@ -125,6 +128,30 @@ def solvers(jar, dist_jar, repeats):
     return out
 
 
+def levers(jar, repeats):
+    """Each lever of issue 14 off and on in the same run: Alloy's partial-instance inference (on is
+    Alloy's default, off is kexec-check's) on every scenario and the standard matrix, and the
+    matrix's --jobs 1 against --jobs on every core."""
+    infer = ["-Dkexeccheck.inferPartialInstance=true"]
+    out = dict(inference=[], jobs=[])
+    for sid, expected, args in table("scenarios.tsv"):
+        argv = ["check"] + args.split() + ["--format", "json"]
+        on, _ = measure(jar, argv, repeats, extra=infer)
+        off, _ = measure(jar, argv, repeats)
+        out["inference"].append(dict(id=sid, inferenceOn=on, inferenceOff=off))
+    std = {mid: args for mid, _, args in table("matrices.tsv")}
+    on, _ = measure(jar, ["matrix"] + std["standard-upstream"].split() + ["--format", "json", "--jobs", "1"], repeats,
+                    extra=infer)
+    off, _ = measure(jar, ["matrix"] + std["standard-upstream"].split() + ["--format", "json", "--jobs", "1"], repeats)
+    out["inference"].append(dict(id="standard-upstream (--jobs 1)", inferenceOn=on, inferenceOff=off))
+    for mid, args in std.items():
+        one, _ = measure(jar, ["matrix"] + args.split() + ["--format", "json", "--jobs", "1"], repeats)
+        every, _ = measure(jar, ["matrix"] + args.split() + ["--format", "json", "--jobs", str(os.cpu_count())],
+                           repeats)
+        out["jobs"].append(dict(id=mid, jobs1=one, jobsAll=every, cores=os.cpu_count()))
+    return out
+
+
 def main():
     jar, results, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
     workloads = sys.argv[4:]
@@ -137,7 +164,7 @@ def main():
                 sys.exit("bench: solvers needs DIST_JAR, Alloy's distribution jar (bench/run fetches it)")
             data = solvers(jar, dist, repeats)
         else:
-            data = {"scenarios": scenarios, "matrices": matrices, "scaling": scaling}[w](jar, repeats)
+            data = {"scenarios": scenarios, "matrices": matrices, "scaling": scaling, "levers": levers}[w](jar, repeats)
         with open(os.path.join(results, f"{w}.json"), "w") as f:
             json.dump(dict(machine=machine(repeats), command=" ".join(["bench/run", str(repeats)] + workloads),
                            **{w: data}), f, indent=2)

@@ -40,6 +40,13 @@ final class LoadedModel {
      */
     private static final boolean INFER_PARTIAL_INSTANCE = Boolean.getBoolean("kexeccheck.inferPartialInstance");
 
+    /**
+     * Whether every query is logged on stderr as it ends (states, clauses, translation and SAT time,
+     * the answer and the end of its formula): the system property {@code kexeccheck.logQueries},
+     * for finding where a slow check spends its time (docs/performance.md, "The floor of a check").
+     */
+    private static final boolean LOG_QUERIES = Boolean.getBoolean("kexeccheck.logQueries");
+
     private final ModelSource source;
     private final CompModule world;
     private final Command template;
@@ -211,6 +218,11 @@ final class LoadedModel {
         }
         long end = System.nanoTime();
         long translated = timer.solvingStarted == 0 ? end : timer.solvingStarted;
+        if (LOG_QUERIES) {
+            System.err.printf("kexec-check: query: %d states, %,d clauses, translation %d ms, SAT %d ms, %s: ...%s%n",
+                    length, timer.clauses, (translated - start) / 1_000_000, (end - translated) / 1_000_000,
+                    solution.satisfiable() ? "a run" : "no run", formula.substring(Math.max(0, formula.length() - 100)));
+        }
         return new SolveResult(solution.satisfiable() ? solution : null, translated - start, end - translated,
                 timer.clauses);
     }

@@ -23,9 +23,14 @@ public final class Parallel {
         R run(int index, T group);
     }
 
-    /** The number of threads {@code --jobs} takes by default: every core of the machine. */
+    /**
+     * The number of threads {@code --jobs} takes by default: every core but one, which the JVM's
+     * JIT compiler and garbage collector use beside them. On the 2-core benchmark machine two
+     * solving threads made the standard matrix slower, not faster (30.6 s against 27 s:
+     * docs/performance.md), so there the default is one.
+     */
     public static int defaultJobs() {
-        return Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** The task applied to every group, each on a thread of its own (one group runs on the caller's). */

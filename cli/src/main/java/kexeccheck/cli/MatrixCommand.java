@@ -45,8 +45,8 @@ final class MatrixCommand implements Callable<Integer> {
     boolean prove;
 
     @Option(names = "--jobs", paramLabel = "N",
-            description = "Threads that share the tables, each with its own copy of the model (default: every core,"
-                    + " here ${DEFAULT-VALUE}). The cells do not depend on it.")
+            description = "Threads that share the tables, each with its own copy of the model (default: every core"
+                    + " but one, here ${DEFAULT-VALUE}). The cells do not depend on it.")
     int jobs = kexeccheck.checker.Parallel.defaultJobs();
 
     @Option(names = "--shard", paramLabel = "I/N",
