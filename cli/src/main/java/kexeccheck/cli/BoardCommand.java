@@ -1,0 +1,154 @@
+package kexeccheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import kexeccheck.checker.BadInputException;
+import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.CheckRequest;
+import kexeccheck.checker.Checker;
+import kexeccheck.checker.Outcome;
+import kexeccheck.simulator.firmware.BoardFacts;
+import kexeccheck.simulator.firmware.MalformedFdtException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kexec-check board}: a board's device tree blob as the configuration of a check, or every
+ * blob under a directory as a fleet report.
+ */
+@Command(name = "board", mixinStandardHelpOptions = true,
+        description = {"Reads a board's flattened device tree (a kernel package's .dtb, or /sys/firmware/fdt of a"
+                + " running system), says what it fixes -- the GIC and its ITS, the CPUs, /reserved-memory and"
+                + " /memreserve/, EFI, kdump -- and from which node, which options stay open (explored unless"
+                + " given), then checks the chain or population on that board. Given a directory: every .dtb under"
+                + " it, one row per board, and the count of boards per outcome class."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:safe (or nothing to hand over) on every board", "1:a property is violated on a board",
+            "2:bad input: a blob that is not a valid FDT (one line naming the file and what is wrong), a missing file,"
+                + " an unknown profile or option", "3:internal error (details written to a file)"})
+final class BoardCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.dtb|DIR", description = "A device tree blob, or a directory searched for *.dtb.")
+    Path input;
+
+    @Mixin
+    CheckOptions options;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    CheckCommand.ReportFormat format;
+
+    @Option(names = "--no-proof", description = "Skip the k-induction: what holds, holds up to the bounds.")
+    boolean noProof;
+
+    @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
+    boolean noTiming;
+
+    @Override
+    public Integer call() {
+        return Files.isDirectory(input) ? fleet() : one();
+    }
+
+    private int one() {
+        BoardFacts facts = facts(input);
+        BoardOptions board = boardOptions(facts, true);
+        PrintWriter out = spec.commandLine().getOut();
+        if (facts.gic().kind() == BoardFacts.GicKind.NONE) {
+            out.print(format == CheckCommand.ReportFormat.json ? BoardReport.json(input, facts, board, Optional.empty(), !noTiming)
+                    : BoardReport.text(input, facts, board, Optional.empty(), !noTiming));
+            out.flush();
+            return KexecCheck.OK;
+        }
+        CheckReport report = Checker.check(request(board), !noProof);
+        out.print(format == CheckCommand.ReportFormat.json ? BoardReport.json(input, facts, board, Optional.of(report), !noTiming)
+                : BoardReport.text(input, facts, board, Optional.of(report), !noTiming));
+        out.flush();
+        return report.anyViolated() ? KexecCheck.VIOLATED : KexecCheck.OK;
+    }
+
+    private int fleet() {
+        List<Path> blobs;
+        try (Stream<Path> walk = Files.walk(input)) {
+            blobs = walk.filter(p -> p.getFileName().toString().endsWith(".dtb") && Files.isRegularFile(p)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new BadInputException(input + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (blobs.isEmpty()) {
+            throw new BadInputException(input + ": no .dtb file under it");
+        }
+        // boards a tree configures alike share one check: a fleet has few distinct configurations
+        Map<String, CheckReport> checked = new LinkedHashMap<>();
+        List<BoardReport.Row> rows = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Path blob : blobs) {
+            String name = input.relativize(blob).toString();
+            BoardFacts facts;
+            try {
+                facts = facts(blob);
+            } catch (BadInputException e) {
+                rows.add(BoardReport.Row.unreadable(name, e.getMessage()));
+                continue;
+            }
+            BoardOptions board = boardOptions(facts, false);
+            if (facts.gic().kind() == BoardFacts.GicKind.NONE) {
+                rows.add(BoardReport.Row.of(name, facts, Optional.empty()));
+                continue;
+            }
+            CheckRequest request = request(board);
+            CheckReport report = checked.computeIfAbsent(request.toString(), k -> Checker.check(request, !noProof));
+            rows.add(BoardReport.Row.of(name, facts, Optional.of(report.outcome())));
+        }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == CheckCommand.ReportFormat.json ? BoardReport.fleetJson(input, rows, checked.size(), wall, !noTiming)
+                : BoardReport.fleetText(input, rows, checked.size(), wall, !noTiming));
+        out.flush();
+        boolean failing = rows.stream().anyMatch(r -> r.outcome().map(o -> o.compareTo(Outcome.FAIL_STOP) < 0).orElse(false));
+        return failing ? KexecCheck.VIOLATED : KexecCheck.OK;
+    }
+
+    private static BoardFacts facts(Path file) {
+        byte[] blob;
+        try {
+            blob = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        try {
+            return BoardFacts.read(blob);
+        } catch (MalformedFdtException e) {
+            throw new BadInputException(file + ": " + e.getMessage());
+        }
+    }
+
+    private BoardOptions boardOptions(BoardFacts facts, boolean strict) {
+        boolean cpusGiven = spec.commandLine().getParseResult().hasMatchedOption("--cpus");
+        return BoardOptions.of(facts, options.configuration.values(), cpusGiven ? options.configuration.cpus() : null,
+                strict);
+    }
+
+    private CheckRequest request(BoardOptions board) {
+        CheckRequest r = options.request();
+        return new CheckRequest(r.model(), r.chain(), r.population(), r.kernels(), board.values(), board.cpus(),
+                r.frames(), r.steps(), r.properties());
+    }
+}
