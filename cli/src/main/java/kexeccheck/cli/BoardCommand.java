@@ -22,7 +22,6 @@ import kexeccheck.simulator.firmware.MalformedFdtException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -50,15 +49,8 @@ final class BoardCommand implements Callable<Integer> {
     @Mixin
     CheckOptions options;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format. Default: ${DEFAULT-VALUE}.")
-    CheckCommand.ReportFormat format;
-
-    @Option(names = "--no-proof", description = "Skip the k-induction: what holds, holds up to the bounds.")
-    boolean noProof;
-
-    @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
-    boolean noTiming;
+    @Mixin
+    VerdictOptions output;
 
     @Override
     public Integer call() {
@@ -70,14 +62,14 @@ final class BoardCommand implements Callable<Integer> {
         BoardOptions board = boardOptions(facts, true);
         PrintWriter out = spec.commandLine().getOut();
         if (facts.gic().kind() == BoardFacts.GicKind.NONE) {
-            out.print(format == CheckCommand.ReportFormat.json ? BoardReport.json(input, facts, board, Optional.empty(), !noTiming)
-                    : BoardReport.text(input, facts, board, Optional.empty(), !noTiming));
+            out.print(output.json() ? BoardReport.json(input, facts, board, Optional.empty(), !output.noTiming)
+                    : BoardReport.text(input, facts, board, Optional.empty(), !output.noTiming));
             out.flush();
             return KexecCheck.OK;
         }
-        CheckReport report = Checker.check(request(board), !noProof);
-        out.print(format == CheckCommand.ReportFormat.json ? BoardReport.json(input, facts, board, Optional.of(report), !noTiming)
-                : BoardReport.text(input, facts, board, Optional.of(report), !noTiming));
+        CheckReport report = Checker.check(request(board), !output.noProof);
+        out.print(output.json() ? BoardReport.json(input, facts, board, Optional.of(report), !output.noTiming)
+                : BoardReport.text(input, facts, board, Optional.of(report), !output.noTiming));
         out.flush();
         return report.anyViolated() ? KexecCheck.VIOLATED : KexecCheck.OK;
     }
@@ -112,13 +104,13 @@ final class BoardCommand implements Callable<Integer> {
                 continue;
             }
             CheckRequest request = request(board);
-            CheckReport report = checked.computeIfAbsent(request.toString(), k -> Checker.check(request, !noProof));
+            CheckReport report = checked.computeIfAbsent(request.toString(), k -> Checker.check(request, !output.noProof));
             rows.add(BoardReport.Row.of(name, facts, Optional.of(report.outcome())));
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == CheckCommand.ReportFormat.json ? BoardReport.fleetJson(input, rows, checked.size(), wall, !noTiming)
-                : BoardReport.fleetText(input, rows, checked.size(), wall, !noTiming));
+        out.print(output.json() ? BoardReport.fleetJson(input, rows, checked.size(), wall, !output.noTiming)
+                : BoardReport.fleetText(input, rows, checked.size(), wall, !output.noTiming));
         out.flush();
         boolean failing = rows.stream().anyMatch(r -> r.outcome().map(o -> o.compareTo(Outcome.FAIL_STOP) < 0).orElse(false));
         return failing ? KexecCheck.VIOLATED : KexecCheck.OK;

@@ -29,8 +29,9 @@ record BoardOptions(Map<String, List<String>> values, Map<String, String> reason
     /** The CPUs a board is checked with unless --cpus says: every per-CPU behaviour shows with two. */
     static final int CPUS = 2;
 
-    /** The configuration options a DT never fixes. */
-    private static final List<String> NEVER = List.of("dtb", "loader", "devices", "kexec", "page-size");
+    /** Every configuration option, in {@code check}'s order. */
+    private static final List<String> ALL = List.of("firmware", "reserved-memory", "dtb", "loader", "hardware",
+            "devices", "kexec", "page-size");
 
     /**
      * The options of a board: the tree's, narrowed by the user's.
@@ -42,76 +43,96 @@ record BoardOptions(Map<String, List<String>> values, Map<String, String> reason
      * @throws BadInputException when strict and a given option contradicts the tree
      */
     static BoardOptions of(BoardFacts facts, Map<String, List<String>> given, Integer givenCpus, boolean strict) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
-        BoardFacts.Gic gic = facts.gic();
-        switch (gic.kind()) {
-            case V2 -> put(values, reasons, "hardware", List.of("gicv2"),
-                    "a GICv2 (" + gic.compatible() + " at " + gic.node() + "): no LPIs");
-            case V3 -> {
-                if (gic.its().isEmpty()) {
-                    put(values, reasons, "hardware", List.of("gicv2"), "a GICv3 without an ITS (" + gic.node()
-                            + "): Linux allocates no LPI tables, as on the model's LPI-less hardware");
-                } else {
-                    put(values, reasons, "hardware", List.of("sticky", "clearable"), "a GICv3 with an ITS ("
-                            + gic.its().get() + "); whether EnableLPIs is sticky is not in a device tree");
-                }
-            }
-            case NONE -> { }
-        }
-        boolean preprogrammed = facts.lpiRegion().isPresent();
-        String suffix = preprogrammed ? "-preprogrammed" : "";
-        String lpiWhy = facts.lpiRegion().map(r -> "; LPI tables pre-programmed by the bootloader (" + r.node() + ")")
-                .orElse("");
-        if (facts.efi().isPresent()) {
-            put(values, reasons, "firmware", List.of("efi" + suffix), "an EFI stub booted it (" + facts.efi().get()
-                    + ")" + lpiWhy);
-        } else if (facts.booted()) {
-            put(values, reasons, "firmware", List.of("dt" + suffix), "a running system's tree without "
-                    + "/chosen/linux,uefi-system-table: booted without EFI" + lpiWhy);
-        } else {
-            put(values, reasons, "firmware", List.of("efi" + suffix, "dt" + suffix), "a kernel package's tree: EFI or"
-                    + " not is decided at boot" + lpiWhy);
-        }
-        facts.lpiRegion().ifPresent(r -> put(values, reasons, "reserved-memory", List.of(r.noMap() ? "nomap" : "map"),
-                r.node() + (r.noMap() ? " has no-map" : " has no no-map")));
-        List<String> open = new ArrayList<>(NEVER);
-        if (!values.containsKey("reserved-memory")) {
-            open.add(0, "reserved-memory");
-        }
-        for (Map.Entry<String, List<String>> g : given.entrySet()) {
-            String option = g.getKey();
-            List<String> fixed = values.get(option);
-            open.remove(option);
-            if (fixed == null) {
-                values.put(option, g.getValue());
-                reasons.put(option, "given");
-                continue;
-            }
-            // the user narrows what the tree leaves open, never contradicts what it fixes
-            List<String> both = fixed.stream().filter(g.getValue()::contains).toList();
-            if (both.isEmpty()) {
-                if (strict) {
-                    throw new BadInputException("--" + option + " " + String.join(",", g.getValue())
-                            + " contradicts the board's device tree: " + reasons.get(option));
-                }
-                reasons.put(option, reasons.get(option) + " (--" + option + " " + String.join(",", g.getValue())
-                        + " does not apply to this board)");
-                continue;
-            }
-            values.put(option, both);
-            reasons.put(option, both.equals(fixed) ? reasons.get(option) : "given, within what the tree allows: "
-                    + reasons.get(option));
-        }
-        int cpus = givenCpus != null ? givenCpus : CPUS;
-        String cpusReason = givenCpus != null ? "given" : facts.cpus() + " in /cpus; " + CPUS
-                + " show every per-CPU behaviour (--cpus N for more)";
-        return new BoardOptions(values, reasons, open, cpus, cpusReason);
+        return new Builder().tree(facts).build(given, givenCpus, facts.cpus() + " in /cpus", strict,
+                "the board's device tree");
     }
 
-    private static void put(Map<String, List<String>> values, Map<String, String> reasons, String option,
-            List<String> v, String why) {
-        values.put(option, v);
-        reasons.put(option, why);
+    /** Collects the options a source of facts fixes, each with its reason, then lets the user narrow them. */
+    static final class Builder {
+        private final Map<String, List<String>> values = new LinkedHashMap<>();
+        private final Map<String, String> reasons = new LinkedHashMap<>();
+
+        /** Fixes an option (again: a later, better-informed source wins). */
+        Builder fix(String option, List<String> v, String why) {
+            values.put(option, List.copyOf(v));
+            reasons.put(option, why);
+            return this;
+        }
+
+        /** Whether an option is fixed so far. */
+        boolean fixes(String option) {
+            return values.containsKey(option);
+        }
+
+        /** What a device tree fixes: the hardware by its GIC, the firmware, the LPI region's mapping. */
+        Builder tree(BoardFacts facts) {
+            BoardFacts.Gic gic = facts.gic();
+            switch (gic.kind()) {
+                case V2 -> fix("hardware", List.of("gicv2"), "a GICv2 (" + gic.compatible() + " at " + gic.node()
+                        + "): no LPIs");
+                case V3 -> {
+                    if (gic.its().isEmpty()) {
+                        fix("hardware", List.of("gicv2"), "a GICv3 without an ITS (" + gic.node()
+                                + "): Linux allocates no LPI tables, as on the model's LPI-less hardware");
+                    } else {
+                        fix("hardware", List.of("sticky", "clearable"), "a GICv3 with an ITS (" + gic.its().get()
+                                + "); whether EnableLPIs is sticky is not in a device tree");
+                    }
+                }
+                case NONE -> { }
+            }
+            String suffix = facts.lpiRegion().isPresent() ? "-preprogrammed" : "";
+            String lpiWhy = facts.lpiRegion().map(r -> "; LPI tables pre-programmed by the bootloader (" + r.node() + ")")
+                    .orElse("");
+            if (facts.efi().isPresent()) {
+                fix("firmware", List.of("efi" + suffix), "an EFI stub booted it (" + facts.efi().get() + ")" + lpiWhy);
+            } else if (facts.booted()) {
+                fix("firmware", List.of("dt" + suffix), "a running system's tree without "
+                        + "/chosen/linux,uefi-system-table: booted without EFI" + lpiWhy);
+            } else {
+                fix("firmware", List.of("efi" + suffix, "dt" + suffix), "a kernel package's tree: EFI or not is"
+                        + " decided at boot" + lpiWhy);
+            }
+            facts.lpiRegion().ifPresent(r -> fix("reserved-memory", List.of(r.noMap() ? "nomap" : "map"),
+                    r.node() + (r.noMap() ? " has no-map" : " has no no-map")));
+            return this;
+        }
+
+        /**
+         * The options, narrowed by the user's.
+         *
+         * @param cpusSeen how many CPUs the source shows, in words, for the reason
+         * @param source what the facts come from, for the message when a given option contradicts them
+         */
+        BoardOptions build(Map<String, List<String>> given, Integer givenCpus, String cpusSeen, boolean strict,
+                String source) {
+            for (Map.Entry<String, List<String>> g : given.entrySet()) {
+                String option = g.getKey();
+                List<String> fixed = values.get(option);
+                if (fixed == null) {
+                    fix(option, g.getValue(), "given");
+                    continue;
+                }
+                // the user narrows what the source leaves open, never contradicts what it fixes
+                List<String> both = fixed.stream().filter(g.getValue()::contains).toList();
+                if (both.isEmpty()) {
+                    if (strict) {
+                        throw new BadInputException("--" + option + " " + String.join(",", g.getValue())
+                                + " contradicts " + source + ": " + reasons.get(option));
+                    }
+                    reasons.put(option, reasons.get(option) + " (--" + option + " " + String.join(",", g.getValue())
+                            + " does not apply here)");
+                    continue;
+                }
+                if (!both.equals(fixed)) {
+                    fix(option, both, "given, within what the system allows: " + reasons.get(option));
+                }
+            }
+            List<String> open = ALL.stream().filter(o -> !values.containsKey(o)).toList();
+            int cpus = givenCpus != null ? givenCpus : CPUS;
+            String cpusReason = givenCpus != null ? "given" : cpusSeen + "; " + CPUS
+                    + " show every per-CPU behaviour (--cpus N for more)";
+            return new BoardOptions(new LinkedHashMap<>(values), Map.copyOf(reasons), open, cpus, cpusReason);
+        }
     }
 }

@@ -82,12 +82,7 @@ final class BoardReport {
                 .orElse(f.booted() ? "no (" + f.bootedBy().get() + " but no /chosen/linux,uefi-system-table)"
                         : "decided at boot (no boot-time /chosen property: a kernel package's tree)"));
         row(out, "kdump", f.kdump().map(p -> "a kdump kernel's tree (" + p + ")").orElse("no"));
-        out.append("\nwhat the tree fixes:\n");
-        o.values().forEach((option, values) -> out.append(String.format("  --%-16s %-28s %s%n", option,
-                String.join(",", values), o.reasons().get(option))));
-        out.append(String.format("  --%-16s %-28s %s%n", "cpus", o.cpus(), o.cpusReason()));
-        out.append("open (every value explored unless given): ").append(String.join(", ", o.open().stream()
-                .map(x -> "--" + x).toList())).append('\n');
+        options(out, "what the tree fixes", o);
         if (report.isEmpty()) {
             out.append("\noutcome: not-applicable: no interrupt controller the arm64 GIC drivers match, no LPI tables"
                     + " to hand over\n");
@@ -97,13 +92,18 @@ final class BoardReport {
         return out.toString();
     }
 
-    static String json(Path file, BoardFacts f, BoardOptions o, Optional<CheckReport> report, boolean withTimes) {
-        ObjectNode root = TraceJson.mapper().createObjectNode();
-        root.put("tool", "kexec-check");
-        root.put("version", Version.current());
-        root.put("report", "board");
-        root.put("file", file.toString());
-        root.set("board", facts(f));
+    /** The options derived, each with its reason, and those left open. */
+    static void options(StringBuilder out, String heading, BoardOptions o) {
+        out.append('\n').append(heading).append(":\n");
+        o.values().forEach((option, values) -> out.append(String.format("  --%-16s %-28s %s%n", option,
+                String.join(",", values), o.reasons().get(option))));
+        out.append(String.format("  --%-16s %-28s %s%n", "cpus", o.cpus(), o.cpusReason()));
+        out.append("open (every value explored unless given): ").append(String.join(", ", o.open().stream()
+                .map(x -> "--" + x).toList())).append('\n');
+    }
+
+    /** The options derived, as JSON: each with its values and reason, the CPUs, and those left open. */
+    static void options(ObjectNode root, BoardOptions o) {
         ObjectNode fixed = root.putObject("options");
         o.values().forEach((option, values) -> {
             ObjectNode v = fixed.putObject(option);
@@ -112,12 +112,27 @@ final class BoardReport {
         });
         root.put("cpus", o.cpus());
         JsonRoot.putStrings(root, "open", o.open());
+    }
+
+    /** The check's own JSON report as a tree, to embed. */
+    static com.fasterxml.jackson.databind.JsonNode check(CheckReport report, boolean withTimes) {
+        try {
+            return TraceJson.mapper().readTree(JsonReport.render(report, Optional.empty(), withTimes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the check's own JSON did not parse", e);
+        }
+    }
+
+    static String json(Path file, BoardFacts f, BoardOptions o, Optional<CheckReport> report, boolean withTimes) {
+        ObjectNode root = TraceJson.mapper().createObjectNode();
+        root.put("tool", "kexec-check");
+        root.put("version", Version.current());
+        root.put("report", "board");
+        root.put("file", file.toString());
+        root.set("board", facts(f));
+        options(root, o);
         if (report.isPresent()) {
-            try {
-                root.set("check", TraceJson.mapper().readTree(JsonReport.render(report.get(), Optional.empty(), withTimes)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("the check's own JSON did not parse", e);
-            }
+            root.set("check", check(report.get(), withTimes));
         } else {
             root.put("outcome", Outcome.NOT_APPLICABLE.cliName());
         }
@@ -176,7 +191,7 @@ final class BoardReport {
         return JsonRoot.write(root, "the fleet report");
     }
 
-    private static ObjectNode facts(BoardFacts f) {
+    static ObjectNode facts(BoardFacts f) {
         ObjectNode b = TraceJson.mapper().createObjectNode();
         b.put("model", f.model());
         b.put("compatible", f.compatible());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A model checker for the hand-over ABI between kernels across kexec"
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
         subcommands = {ListCommand.class, CheckCommand.class, MatrixCommand.class, RenderCommand.class,
-            ReplayCommand.class, GateCommand.class, CrosscheckCommand.class, DiffCommand.class, MergeCommand.class, BoardCommand.class,
+            ReplayCommand.class, GateCommand.class, CrosscheckCommand.class, DiffCommand.class, MergeCommand.class, BoardCommand.class, MachineCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
