@@ -52,8 +52,16 @@ final class BoardCommand implements Callable<Integer> {
     @Mixin
     VerdictOptions output;
 
+    @CommandLine.Option(names = "--html", paramLabel = "FILE",
+            description = "With a directory: also write the fleet report as a self-contained HTML page.")
+    Path html;
+
     @Override
     public Integer call() {
+        if (html != null && !Files.isDirectory(input)) {
+            throw new BadInputException("--html: a fleet report, for a directory of .dtb files; " + input
+                    + " is one board (--format json has all of it)");
+        }
         return Files.isDirectory(input) ? fleet() : one();
     }
 
@@ -108,6 +116,16 @@ final class BoardCommand implements Callable<Integer> {
             rows.add(BoardReport.Row.of(name, facts, Optional.of(report.outcome())));
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
+        if (html != null) {
+            Path parent = html.toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new BadInputException(html + ": cannot create its folder (" + e.getMessage() + ")");
+            }
+            TraceFiles.writeAtomically(html, FleetHtml.render(input, rows, checked.size(),
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs())));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.json() ? BoardReport.fleetJson(input, rows, checked.size(), wall, !output.noTiming)
                 : BoardReport.fleetText(input, rows, checked.size(), wall, !output.noTiming));

@@ -92,8 +92,9 @@ class BoardCommandTest {
             Files.copy(DTBS.resolve(dtb), to);
         }
         Files.write(fleet.resolve("broken.dtb"), new byte[] {(byte) 0xd0, 0x0d, (byte) 0xfe, (byte) 0xed, 0, 0});
+        Path page = dir.resolve("out/fleet.html");
         CliRun run = CliRun.of("board", fleet.toString(), "--chain", "linux-6.1,linux-6.1", "--hardware", "sticky",
-                "--no-proof", "--format", "json", "--no-timing");
+                "--no-proof", "--format", "json", "--no-timing", "--html", page.toString());
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
         JsonNode root = TraceJson.mapper().readTree(run.out());
         assertEquals(5, root.get("boards").size());
@@ -105,6 +106,13 @@ class BoardCommandTest {
         assertEquals(1, outcomes.get("no-gic").asInt(), outcomes.toString());
         assertEquals(1, outcomes.get("unreadable").asInt(), outcomes.toString());
         assertEquals(2, root.get("distinctConfigurations").asInt(), "the GICv2 and the ITS-less GICv3 share a check");
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">cavium/thunder2-99xx.dtb</td>"), html);
+        assertTrue(html.contains("background:#d73027\">corruption</td>"), html);
+        for (String external : new String[] {"<script", "<link", "src=\"http", "@import"}) {
+            assertTrue(!html.contains(external), external);
+        }
         // sorted by path: amlogic, broadcom, broken.dtb, cavium, marvell
         JsonNode broken = root.get("boards").get(2);
         assertEquals("broken.dtb", broken.get("file").asText());

@@ -1,0 +1,54 @@
+package kexeccheck.cli;
+
+import static kexeccheck.cli.MatrixHtml.esc;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A fleet of boards as one self-contained HTML page: the counts per GIC kind and per outcome
+ * class, then one coloured row per board. No script, font or network, like the matrix's page.
+ */
+final class FleetHtml {
+
+    /** The matrix page's colours, by outcome class; the fleet's own words in grey and white. */
+    private static final Map<String, String> COLOURS = Map.of("corruption", "#d73027", "lost-lpis", "#fc8d59",
+            "fail-stop", "#fee090", "recoverable", "#e0f3f8", "safe", "#91cf60", "not-applicable", "#d9d9d9",
+            "no-gic", "#d9d9d9", "unreadable", "#ffffff");
+
+    private FleetHtml() {}
+
+    static String render(Path dir, List<BoardReport.Row> rows, int checks, String arguments) {
+        StringBuilder h = MatrixHtml.head("kexec-check fleet: " + dir);
+        h.append("<h1>Fleet: ").append(rows.size()).append(" boards</h1>\n<p>kexec-check ")
+                .append(esc(Version.current())).append(" &middot; ").append(esc(dir.toString())).append(" &middot; ")
+                .append(esc(arguments)).append(" &middot; ").append(checks).append(" distinct configurations checked</p>\n");
+        counts(h, "Boards per outcome", rows, BoardReport.Row::outcomeName, true);
+        counts(h, "Boards per GIC", rows, BoardReport.Row::gic, false);
+        h.append("<h2>Boards</h2>\n<table class=\"m\"><tr><th>file</th><th>board</th><th>GIC</th><th>CPUs</th>")
+                .append("<th>EFI</th><th>LPI region</th><th>outcome</th></tr>\n");
+        for (BoardReport.Row r : rows) {
+            h.append("<tr><td style=\"text-align:left\">").append(esc(r.file())).append("</td><td style=\"text-align:left\">")
+                    .append(esc(r.model())).append("</td><td>").append(esc(r.gic())).append("</td><td>")
+                    .append(r.readable() ? String.valueOf(r.cpus()) : "-").append("</td><td>").append(esc(r.efi()))
+                    .append("</td><td>").append(esc(r.lpiRegion())).append("</td><td style=\"background:")
+                    .append(COLOURS.getOrDefault(r.outcomeName(), "#ffffff")).append("\">").append(esc(r.outcomeName()))
+                    .append("</td></tr>\n");
+        }
+        return h.append("</table>\n</body></html>\n").toString();
+    }
+
+    private static void counts(StringBuilder h, String title, List<BoardReport.Row> rows,
+            java.util.function.Function<BoardReport.Row, String> key, boolean coloured) {
+        Map<String, Integer> n = new TreeMap<>();
+        rows.forEach(r -> n.merge(key.apply(r), 1, Integer::sum));
+        h.append("<h2>").append(esc(title)).append("</h2>\n<table class=\"m\"><tr>");
+        n.keySet().forEach(k -> h.append("<th").append(coloured ? " style=\"background:" + COLOURS.getOrDefault(k, "#ffffff")
+                + "\"" : "").append('>').append(esc(k)).append("</th>"));
+        h.append("</tr><tr>");
+        n.values().forEach(v -> h.append("<td>").append(v).append("</td>"));
+        h.append("</tr></table>\n");
+    }
+}
