@@ -35,11 +35,6 @@ final class MatrixCells {
         this.settled = settled;
     }
 
-    /** The tables, in the order of the report. */
-    List<TableKey> tableKeys() {
-        return tables;
-    }
-
     /** The cell a run of the model belongs to. */
     static Key of(Trace run) {
         return new Key(run.configuration().options().get("firmware"), run.configuration().options().get("hardware"),
