@@ -1,8 +1,8 @@
 package kexeccheck.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckRequest;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,19 +18,20 @@ final class CheckOptions {
 
     @Option(names = "--chain", split = ",", paramLabel = "PROFILE",
             description = "Exact chain of profiles, the first booted by firmware (e.g. linux-6.1,linux-4.19).")
-    List<String> chain = new ArrayList<>();
+    List<String> chain;
 
     @Option(names = "--population", split = ",", paramLabel = "PROFILE",
             description = "Profiles any chain may draw from (default: every profile of the model).")
-    List<String> population = new ArrayList<>();
+    List<String> population;
 
-    @Option(names = "--kernels", paramLabel = "N", defaultValue = "" + CheckRequest.DEFAULT_KERNELS,
-            description = "Longest chain drawn from the population. Default: ${DEFAULT-VALUE}.")
-    int kernels;
+    @Option(names = "--kernels", paramLabel = "N",
+            description = "Longest chain drawn from the population (not with --chain, which fixes it). Default: "
+                    + CheckRequest.DEFAULT_KERNELS + ".")
+    Integer kernels;
 
     @Option(names = "--property", split = ",", paramLabel = "NAME",
             description = "Check only these properties (repeatable; default: all).")
-    List<String> properties = new ArrayList<>();
+    List<String> properties;
 
     @Option(names = "--steps", paramLabel = "N",
             description = "Trace states explored (default: 2N+1 for chains of N kernels, which covers every run).")
@@ -42,7 +43,13 @@ final class CheckOptions {
 
     /** The request these options describe. */
     CheckRequest request() {
-        return new CheckRequest(configuration.model, chain, population, kernels, configuration.values(),
-                configuration.cpus(), Optional.ofNullable(frames), Optional.ofNullable(steps), properties);
+        List<String> exact = GivenValues.of("--chain", chain);
+        if (!exact.isEmpty() && kernels != null && kernels != exact.size()) {
+            throw new BadInputException("--kernels " + kernels + " with a --chain of " + exact.size()
+                    + " kernels: the chain fixes how many (leave --kernels out)");
+        }
+        return new CheckRequest(configuration.model, exact, GivenValues.of("--population", population),
+                kernels == null ? CheckRequest.DEFAULT_KERNELS : kernels, configuration.values(), configuration.cpus(),
+                Optional.ofNullable(frames), Optional.ofNullable(steps), GivenValues.of("--property", properties));
     }
 }

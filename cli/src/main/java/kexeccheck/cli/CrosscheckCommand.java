@@ -1,7 +1,6 @@
 package kexeccheck.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.BadInputException;
@@ -34,7 +33,7 @@ final class CrosscheckCommand implements Callable<Integer> {
 
     @Option(names = "--population", split = ",", paramLabel = "PROFILE",
             description = "The profiles of both kernels. Default: every profile of the model.")
-    List<String> population = new ArrayList<>();
+    List<String> population;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "Explain at most this many disagreements. Default: ${DEFAULT-VALUE}.")
@@ -62,7 +61,8 @@ final class CrosscheckCommand implements Callable<Integer> {
             throw new BadInputException("--show " + show + ": must be 0 or more");
         }
         ModelDescription model = ModelDescription.of(configuration.model);
-        List<String> profiles = population.isEmpty() ? List.copyOf(model.profiles().keySet()) : population;
+        List<String> given = GivenValues.of("--population", population);
+        List<String> profiles = given.isEmpty() ? List.copyOf(model.profiles().keySet()) : given;
         SimulatorAccountCheck.require(model, profiles);
         CrossCheck.Report report = CrossCheck.run(
                 new ConfigurationSpace.Scope(configuration.model, profiles, configuration.values(), 2), show,

@@ -38,7 +38,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--population", split = ",", paramLabel = "PROFILE", required = true,
             description = "The profiles of both kernels, as model B names them.")
-    List<String> population = new ArrayList<>();
+    List<String> population;
 
     @Option(names = "--pair", paramLabel = "B_PROFILE=A_PROFILE",
             description = "A profile of B that stands for one of A's (linux-6.1+chosen=linux-6.1: the same kernel"
@@ -70,7 +70,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new BadInputException("--show " + show + ": must be 0 or more");
         }
         ProposalDiff.Report report = ProposalDiff.run(new ProposalDiff.Request(models.get(0), models.get(1),
-                population, pairs, scope.values(), scope.cpus));
+                GivenValues.of("--population", population), pairs, scope.values(), scope.cpus));
         if (html != null) {
             HtmlReportFile.write(html, graph -> DiffHtml.render(report, graph, !noTiming), spec.commandLine().getErr());
         }

@@ -179,29 +179,31 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
             throw new BadInputException(where + "unknown model '" + model + "' (shipped: "
                     + String.join(", ", ShippedModels.proposals()) + "; or a path to an .als file)");
         }
-        Map<String, List<String>> options = new LinkedHashMap<>();
-        options.put("firmware", orEmpty(e.firmware()));
-        options.put("reserved-memory", orEmpty(e.reservedMemory()));
-        options.put("dtb", orEmpty(e.dtb()));
-        options.put("loader", orEmpty(e.loader()));
-        options.put("hardware", orEmpty(e.hardware()));
-        options.put("devices", orEmpty(e.devices()));
-        options.put("kexec", orEmpty(e.kexec()));
-        options.put("page-size", orEmpty(e.pageSize()));
-        options.values().removeIf(List::isEmpty);
         try {
-            CheckRequest request = new CheckRequest(resolved, orEmpty(e.chain()), orEmpty(e.population()),
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            options.put("firmware", GivenValues.of("firmware", e.firmware()));
+            options.put("reserved-memory", GivenValues.of("reserved-memory", e.reservedMemory()));
+            options.put("dtb", GivenValues.of("dtb", e.dtb()));
+            options.put("loader", GivenValues.of("loader", e.loader()));
+            options.put("hardware", GivenValues.of("hardware", e.hardware()));
+            options.put("devices", GivenValues.of("devices", e.devices()));
+            options.put("kexec", GivenValues.of("kexec", e.kexec()));
+            options.put("page-size", GivenValues.of("page-size", e.pageSize()));
+            options.values().removeIf(List::isEmpty);
+            List<String> chain = GivenValues.of("chain", e.chain());
+            if (!chain.isEmpty() && e.kernels() != null && e.kernels() != chain.size()) {
+                throw new BadInputException("kernels " + e.kernels() + " with a chain of " + chain.size()
+                        + " kernels: the chain fixes how many (leave kernels out)");
+            }
+            CheckRequest request = new CheckRequest(resolved, chain, GivenValues.of("population", e.population()),
                     Objects.requireNonNullElse(e.kernels(), CheckRequest.DEFAULT_KERNELS), options,
                     Objects.requireNonNullElse(e.cpus(), CheckRequest.DEFAULT_CPUS),
-                    Optional.ofNullable(e.frames()), Optional.ofNullable(e.steps()), orEmpty(e.properties()));
+                    Optional.ofNullable(e.frames()), Optional.ofNullable(e.steps()),
+                    GivenValues.of("properties", e.properties()));
             return new Check(e.name(), model, request, expect);
         } catch (BadInputException x) {
             throw new BadInputException(where + x.getMessage());
         }
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 
     /**

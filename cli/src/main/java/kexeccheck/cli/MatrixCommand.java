@@ -2,7 +2,6 @@ package kexeccheck.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -29,7 +28,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--population", split = ",", paramLabel = "PROFILE", required = true,
             description = "The profiles of the rows and columns (e.g. linux-4.19,linux-5.3,linux-6.1).")
-    List<String> population = new ArrayList<>();
+    List<String> population;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
@@ -62,7 +61,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Matrix.Report report = Matrix.compute(
-                new Matrix.Request(configuration.model, population, configuration.values(), configuration.cpus(), prove,
+                new Matrix.Request(configuration.model, GivenValues.of("--population", population), configuration.values(), configuration.cpus(), prove,
                         shard == null ? Shard.WHOLE : Shard.parse(shard), jobs),
                 progress(spec.commandLine().getErr()));
         return emit(report, format, html, noTiming, spec.commandLine());

@@ -1,6 +1,5 @@
 package kexeccheck.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,36 +16,36 @@ final class ScopeOptions {
     @Option(names = "--firmware", split = ",", paramLabel = "efi|dt|dt-preprogrammed|efi-preprogrammed",
             description = "Firmware: EFI, a device tree only, or a bootloader that programs the LPI tables"
                     + " (without EFI, or with it: U-Boot bootefi, EDK II).")
-    List<String> firmware = new ArrayList<>();
+    List<String> firmware;
 
     @Option(names = "--reserved-memory", split = ",", paramLabel = "map|nomap",
             description = "The LPI region's /reserved-memory child: without or with no-map.")
-    List<String> reservedMemory = new ArrayList<>();
+    List<String> reservedMemory;
 
     @Option(names = "--dtb", split = ",", paramLabel = "passthrough|user-without-reserved",
             description = "The DTB kexec passes on: the running one, or a user DTB without the LPI node.")
-    List<String> dtb = new ArrayList<>();
+    List<String> dtb;
 
     @Option(names = "--loader", split = ",", paramLabel = "honours-reserved|ignores-reserved",
             description = "Whether kexec-tools skips reserved entries nested in System RAM.")
-    List<String> loader = new ArrayList<>();
+    List<String> loader;
 
     @Option(names = "--hardware", split = ",", paramLabel = "sticky|clearable|gicv2",
             description = "EnableLPIs sticky once set, clearable (GICR_CTLR.CES, QEMU, KVM), or a GICv2 (no LPIs).")
-    List<String> hardware = new ArrayList<>();
+    List<String> hardware;
 
     @Option(names = "--devices", split = ",", paramLabel = "quiescent|active",
             description = "Devices quiet until the next kernel is up, or sending MSIs at any moment.")
-    List<String> devices = new ArrayList<>();
+    List<String> devices;
 
     @Option(names = "--kexec", split = ",", paramLabel = "normal|crash",
             description = "Normal kexec, or a crash kexec into a kdump kernel as the last transition.")
-    List<String> kexec = new ArrayList<>();
+    List<String> kexec;
 
     @Option(names = "--page-size", split = ",", paramLabel = "4k|64k",
             description = "The kernels' base page size: it decides whether freeing a spare pending table carved"
                     + " from mapped reserved memory is checked (4k: Bad page state, leaked) or not (64k).")
-    List<String> pageSize = new ArrayList<>();
+    List<String> pageSize;
 
     @Option(names = "--cpus", paramLabel = "N", defaultValue = "" + CheckRequest.DEFAULT_CPUS,
             description = "CPUs (one redistributor each). Default: ${DEFAULT-VALUE}.")
@@ -55,14 +54,14 @@ final class ScopeOptions {
     /** The configuration options given, by CLI name; those left out are absent. */
     Map<String, List<String>> values() {
         Map<String, List<String>> options = new LinkedHashMap<>();
-        options.put("firmware", firmware);
-        options.put("reserved-memory", reservedMemory);
-        options.put("dtb", dtb);
-        options.put("loader", loader);
-        options.put("hardware", hardware);
-        options.put("devices", devices);
-        options.put("kexec", kexec);
-        options.put("page-size", pageSize);
+        options.put("firmware", GivenValues.of("--firmware", firmware));
+        options.put("reserved-memory", GivenValues.of("--reserved-memory", reservedMemory));
+        options.put("dtb", GivenValues.of("--dtb", dtb));
+        options.put("loader", GivenValues.of("--loader", loader));
+        options.put("hardware", GivenValues.of("--hardware", hardware));
+        options.put("devices", GivenValues.of("--devices", devices));
+        options.put("kexec", GivenValues.of("--kexec", kexec));
+        options.put("page-size", GivenValues.of("--page-size", pageSize));
         options.values().removeIf(List::isEmpty);
         return options;
     }

@@ -54,6 +54,31 @@ class BadInputTest {
     }
 
     @Test
+    void anOptionGivenEmptyIsRefusedNotWidened() {
+        assertBadInputOf(CliRun.of("check", "--chain", ",,"), "--chain", "names no value");
+        assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,,linux-6.1"), "--chain", "empty value");
+        assertBadInputOf(CliRun.of("check", "--firmware", ","), "--firmware", "names no value");
+        assertBadInputOf(CliRun.of("check", "--property", ","), "--property", "names no value");
+        assertBadInputOf(CliRun.of("matrix", "--population", ","), "--population", "names no value");
+        assertBadInputOf(CliRun.of("crosscheck", "--population", ",,"), "--population", "names no value");
+    }
+
+    @Test
+    void kernelsBesideAChainOfAnotherLength() {
+        assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--kernels", "5"), "--kernels 5",
+                "--chain of 2");
+    }
+
+    @Test
+    void aGateCheckWithAnEmptyChain() throws Exception {
+        Path config = Files.writeString(dir.resolve("gate.yml"), "checks:\n  - name: x\n    chain: []\n    expect: safe\n");
+        assertBadInputOf(CliRun.of("gate", "--config", config.toString()), "check 'x'", "chain names no value");
+        Path kernels = Files.writeString(dir.resolve("kernels.yml"),
+                "checks:\n  - name: y\n    chain: [linux-6.1, linux-6.1]\n    kernels: 3\n    expect: safe\n");
+        assertBadInputOf(CliRun.of("gate", "--config", kernels.toString()), "check 'y'", "kernels 3");
+    }
+
+    @Test
     void baselineRewrittenFromOneShard() {
         assertBadInputOf(CliRun.of("gate", "--config", GateExampleTest.CONFIG.toString(), "--shard", "1/2",
                 "--update-baseline"), "--update-baseline", "--shard 1/2");
