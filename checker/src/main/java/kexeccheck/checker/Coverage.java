@@ -16,15 +16,24 @@ import kexeccheck.trace.Bounds;
  *
  * <p>One query asks for a run covering any item not yet seen; every item
  * that run covers is ticked off; the rest are asked again, until a query
- * finds nothing.
+ * finds nothing. An event left over is asked once more with every option
+ * open (the same chain or population): if a run has it there, the options
+ * the user narrowed rule it out ({@code --kexec normal} rules out the crash
+ * kexec), which is a choice, not a vacuous model, and it is reported apart.
+ * A profile that never boots or a channel that never delivers under the
+ * options given stays a failure: the verdicts about it are hollow for
+ * exactly the configurations asked about (a user DTB that drops a channel's
+ * record is the tutorial's example).
  *
  * @param events each event's CLI name to whether some run has it
  * @param profiles each profile's CLI name to whether it boots in some run
  * @param channels each hand-over channel's CLI name to whether some kernel reserves what it names
+ * @param ruledOut the events (e.g. "event crash-kexec") that happen with other option values but not
+ *     with the options given; they are not in {@code events}
  * @param bounds the bounds of the search
  */
 public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profiles, Map<String, Boolean> channels,
-        Bounds bounds) {
+        List<String> ruledOut, Bounds bounds) {
 
     /** Whether every event happens, every profile boots and every channel delivers. */
     public boolean complete() {
@@ -74,6 +83,18 @@ public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profile
                 }
             }
         }
+        List<String> ruledOut = new ArrayList<>();
+        if (!open.isEmpty() && !request.options().isEmpty()) {
+            CheckRequest wide = new CheckRequest(request.model(), request.chain(), request.population(),
+                    request.kernels(), Map.of(), request.cpus(), request.frames(), request.steps(), List.of());
+            String anyOptions = QueryText.runs(QueryText.configuration(wide, vocabulary, source.name()));
+            for (String k : open.stream().filter(k -> k.startsWith("event ")).toList()) {
+                if (model.solve(anyOptions + " and (" + items.get(k) + ")", bounds.steps()).found()) {
+                    ruledOut.add(k);
+                    covered.remove(k);
+                }
+            }
+        }
         Map<String, Boolean> events = new LinkedHashMap<>();
         Map<String, Boolean> booting = new LinkedHashMap<>();
         Map<String, Boolean> channels = new LinkedHashMap<>();
@@ -86,7 +107,8 @@ public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profile
                 booting.put(k.substring("profile ".length()), v);
             }
         });
-        return new Coverage(events, booting, channels, bounds);
+        List<String> ruled = ruledOut.stream().map(k -> "event " + Names.kebab(k.substring("event ".length()))).toList();
+        return new Coverage(events, booting, channels, ruled, bounds);
     }
 
     private static boolean holds(LoadedModel model, A4Solution solution, String formula) {

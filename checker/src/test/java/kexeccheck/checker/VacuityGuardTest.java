@@ -26,12 +26,24 @@ class VacuityGuardTest {
     }
 
     @Test
-    void aNarrowedRunDoesNotCoverWhatItExcludes() {
+    void whatTheGivenOptionsRuleOutIsNotAVacuity() {
         Coverage coverage = Coverage.of(new CheckRequest("upstream", List.of("linux-6.1", "linux-6.1"), List.of(), 2,
                 Map.of("kexec", List.of("normal")), 2, Optional.empty(), Optional.empty(), List.of()));
 
-        assertFalse(coverage.events().get("crash-kexec"));
+        assertEquals(List.of("event crash-kexec"), coverage.ruledOut());
+        assertFalse(coverage.events().containsKey("crash-kexec"));
         assertTrue(coverage.events().get("kexec"));
+        assertTrue(coverage.complete(), coverage.toString());
+    }
+
+    @Test
+    void whatNoOptionAllowsStillNeverHappens() {
+        // one kernel: no option value lets a kexec happen, so the guard must still say so
+        Coverage coverage = Coverage.of(new CheckRequest("upstream", List.of("linux-6.1"), List.of(), 1,
+                Map.of("firmware", List.of("efi")), 2, Optional.empty(), Optional.empty(), List.of()));
+
+        assertEquals(List.of(), coverage.ruledOut());
+        assertFalse(coverage.events().get("kexec"));
         assertFalse(coverage.complete());
     }
 }

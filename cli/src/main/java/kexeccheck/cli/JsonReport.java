@@ -54,6 +54,7 @@ final class JsonReport {
             c.profiles().forEach(booting::put);
             ObjectNode channels = node.putObject("channelsDeliver");
             c.channels().forEach(channels::put);
+            JsonRoot.putStrings(node, "ruledOutByOptions", c.ruledOut());
         });
         if (withTimes) {
             ObjectNode timing = JsonRoot.timing(report.timing());

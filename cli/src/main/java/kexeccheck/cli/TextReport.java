@@ -72,7 +72,12 @@ final class TextReport {
         if (!c.channels().isEmpty()) {
             out.append("  channels: ").append(ticks(c.channels())).append('\n');
         }
-        out.append(c.complete() ? "  every event happens and every profile boots"
+        if (!c.ruledOut().isEmpty()) {
+            out.append("  ruled out by the options given: ").append(String.join(", ", c.ruledOut()))
+                    .append(" (happens with other values; not a vacuity)\n");
+        }
+        out.append(c.complete() ? "  every event " + (c.ruledOut().isEmpty() ? "" : "the options allow ")
+                + "happens and every profile boots"
                 + (c.channels().isEmpty() ? "" : ", and every channel hands tables over") + "\n"
                 : "  NEVER HAPPENS: " + String.join(", ", never(c)) + " (verdicts about them are vacuous)\n");
     }
