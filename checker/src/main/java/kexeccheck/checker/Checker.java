@@ -78,6 +78,7 @@ public final class Checker {
             String applicable = annotations.applicable().orElse("some Config");
             if (!query.exists(runs + " and " + reachesEnd(request) + " and " + applicable)) {
                 if (!query.exists(runs + " and " + reachesEnd(request))) {
+                    model.requireSomeRun(); // a vacuous model is the model's fault, not the options'
                     throw new BadInputException("the options are inconsistent with model " + source.name()
                             + ": no configuration " + describeChain(request) + " can run (check --kexec against"
                             + " capture-kernel profiles, and --firmware against the model)");

@@ -191,6 +191,19 @@ final class LoadedModel {
     }
 
     /**
+     * Refuses a model whose facts, {@code init} and {@code step} admit no run at all, whatever the
+     * configuration: every property would "hold" and every matrix cell "cannot run", saying nothing.
+     *
+     * @throws BadInputException naming the model when it is vacuous
+     */
+    void requireSomeRun() {
+        if (!solve("init and (always step)", bounds.steps()).found()) {
+            throw new BadInputException(source.name() + ": the model admits no run at all (its facts contradict"
+                    + " init or step, with every configuration open): every verdict on it would be vacuous");
+        }
+    }
+
+    /**
      * Solves one query: is there a trace of exactly {@code length} states satisfying the formula
      * (and the model's facts)?
      */

@@ -183,6 +183,10 @@ public final class Matrix {
             LoadedModel own = index == 0 ? model : LoadedModel.load(source, bounds);
             return new TableGroup(own, configuration, group).classify(request.population(), request.prove(), settled);
         });
+        if (results.stream().flatMap(r -> r.tables().stream()).flatMap(t -> t.cells().stream())
+                .allMatch(c -> c.outcome().outcome().isEmpty())) {
+            model.requireSomeRun(); // every cell "cannot run": the options, or a vacuous model?
+        }
         Map<MatrixCells.TableKey, Table> byKey = new HashMap<>();
         Timing timing = Timing.NONE;
         for (TableGroup.Result r : results) {

@@ -64,6 +64,17 @@ class BadInputTest {
     }
 
     @Test
+    void aModelThatAdmitsNoRunIsVacuousNotSafe() throws Exception {
+        Path model = Files.writeString(dir.resolve("vacuous.als"), "module vacuous\nopen kexec/core\nopen kexec/profiles\n"
+                + "open kexec/properties\n\nfact contradiction { some k: Kernel | k.profile != k.profile }\n"
+                + "pred init { coldBoot }\npred step { otherEvents or (bootGic and pageAllocator) }\n");
+        assertBadInputOf(CliRun.of("check", "-m", model.toString(), "--chain", "linux-6.1,linux-6.1"),
+                model.toString(), "admits no run at all");
+        assertBadInputOf(CliRun.of("matrix", "-m", model.toString(), "--population", "linux-6.1", "--firmware", "efi",
+                "--hardware", "sticky"), model.toString(), "admits no run at all");
+    }
+
+    @Test
     void kernelsBesideAChainOfAnotherLength() {
         assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--kernels", "5"), "--kernels 5",
                 "--chain of 2");
