@@ -35,6 +35,15 @@ import kexeccheck.trace.Bounds;
 public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profiles, Map<String, Boolean> channels,
         List<String> ruledOut, Bounds bounds) {
 
+    /** What never happens, in words: "event kexec", "profile linux-6.1 booting", "channel X handing tables over". */
+    public List<String> missing() {
+        List<String> out = new ArrayList<>();
+        events.forEach((k, v) -> { if (!v) out.add("event " + k); });
+        profiles.forEach((k, v) -> { if (!v) out.add("profile " + k + " booting"); });
+        channels.forEach((k, v) -> { if (!v) out.add("channel " + k + " handing tables over"); });
+        return out;
+    }
+
     /** Whether every event happens, every profile boots and every channel delivers. */
     public boolean complete() {
         return !events.containsValue(false) && !profiles.containsValue(false) && !channels.containsValue(false);

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.Checker;
+import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Shard;
 import picocli.CommandLine;
@@ -97,7 +99,13 @@ final class GateCommand implements Callable<Integer> {
                     violations.add(new GateResult.Violation(p, trace, f, !known.contains(f.id())));
                 });
             }
-            results.add(new GateResult.CheckResult(check, report, List.copyOf(violations)));
+            Optional<Coverage> coverage;
+            try {
+                coverage = check.coverage() ? Optional.of(Coverage.of(check.request())) : Optional.empty();
+            } catch (BadInputException e) {
+                throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
+            }
+            results.add(new GateResult.CheckResult(check, report, List.copyOf(violations), coverage));
         }
         GateResult result = new GateResult(gate, baselineFile, accepted, List.copyOf(results));
 
@@ -119,7 +127,7 @@ final class GateCommand implements Callable<Integer> {
 
         out.print(text(result, !noTiming));
         out.flush();
-        boolean outcomeChanged = result.checks().stream().anyMatch(GateResult.CheckResult::outcomeChanged);
+        boolean outcomeChanged = result.checks().stream().anyMatch(c -> c.outcomeChanged() || c.vacuous());
         if (updateBaseline) {
             return outcomeChanged ? KexecCheck.VIOLATED : KexecCheck.OK;
         }
@@ -135,6 +143,7 @@ final class GateCommand implements Callable<Integer> {
         int width = result.checks().stream().mapToInt(c -> c.check().name().length()).max().orElse(10);
         int newViolations = 0;
         int changed = 0;
+        int vacuous = 0;
         long wall = 0;
         for (GateResult.CheckResult c : result.checks()) {
             s.append(String.format("  %-4s  %-" + width + "s  %s", (updateBaseline ? c.outcomeChanged() : c.failed()) ? "FAIL" : "ok", c.check().name(), c.verdict()));
@@ -148,6 +157,7 @@ final class GateCommand implements Callable<Integer> {
             }
             newViolations += c.newViolations().size();
             changed += c.outcomeChanged() ? 1 : 0;
+            vacuous += c.vacuous() ? 1 : 0;
             wall += c.report().wallMillis();
         }
         for (Baseline.Accepted gone : result.gone()) {
@@ -162,9 +172,10 @@ final class GateCommand implements Callable<Integer> {
                     .append(result.current().accepted().size()).append(" accepted violations\n");
             newViolations = 0;
         }
-        s.append("gate: ").append(changed == 0 && newViolations == 0 ? "passed" : "FAILED").append(" (")
+        s.append("gate: ").append(changed == 0 && newViolations == 0 && vacuous == 0 ? "passed" : "FAILED").append(" (")
                 .append(newViolations).append(" new violation").append(newViolations == 1 ? "" : "s").append(", ")
-                .append(changed).append(" changed outcome").append(changed == 1 ? "" : "s").append(')');
+                .append(changed).append(" changed outcome").append(changed == 1 ? "" : "s")
+                .append(vacuous == 0 ? "" : ", " + vacuous + " vacuous check" + (vacuous == 1 ? "" : "s")).append(')');
         if (withTimes) {
             s.append(String.format(" in %.1f s", wall / 1000.0));
         }

@@ -76,6 +76,7 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
             @JsonProperty("properties") List<String> properties,
             @JsonProperty("steps") Integer steps,
             @JsonProperty("frames") Integer frames,
+            @JsonProperty("coverage") Boolean coverage,
             @JsonProperty(value = "expect", required = true) String expect) {}
 
     /**
@@ -85,8 +86,10 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
      * @param model the model as written in the file (what fingerprints use)
      * @param request the request to check, with an {@code .als} path resolved against the file's folder
      * @param expect the outcome class the check is expected to have
+     * @param coverage whether the vacuity guard runs too ({@code check --coverage}): an event the options
+     *     allow that never happens, a profile that never boots or a channel that never delivers fails it
      */
-    record Check(String name, String model, CheckRequest request, Outcome expect) {}
+    record Check(String name, String model, CheckRequest request, Outcome expect, boolean coverage) {}
 
     /**
      * Reads and checks a configuration file.
@@ -200,7 +203,7 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
                     Objects.requireNonNullElse(e.cpus(), CheckRequest.DEFAULT_CPUS),
                     Optional.ofNullable(e.frames()), Optional.ofNullable(e.steps()),
                     GivenValues.of("properties", e.properties()));
-            return new Check(e.name(), model, request, expect);
+            return new Check(e.name(), model, request, expect, Boolean.TRUE.equals(e.coverage()));
         } catch (BadInputException x) {
             throw new BadInputException(where + x.getMessage());
         }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.trace.Trace;
 
@@ -35,8 +37,10 @@ record GateResult(GateConfig config, Path baselineFile, Baseline baseline, List<
      * @param check the check as configured
      * @param report the checker's report
      * @param violations every violated property with its counterexample, in the model's order
+     * @param coverage the vacuity guard's result, when the check asks for it
      */
-    record CheckResult(GateConfig.Check check, CheckReport report, List<Violation> violations) {
+    record CheckResult(GateConfig.Check check, CheckReport report, List<Violation> violations,
+            Optional<Coverage> coverage) {
 
         /** Whether the outcome is not the one the configuration expects. */
         boolean outcomeChanged() {
@@ -48,9 +52,14 @@ record GateResult(GateConfig config, Path baselineFile, Baseline baseline, List<
             return violations.stream().filter(Violation::isNew).toList();
         }
 
+        /** Whether the vacuity guard ran and found something that never happens. */
+        boolean vacuous() {
+            return coverage.map(c -> !c.complete()).orElse(false);
+        }
+
         /** Whether this check fails the gate. */
         boolean failed() {
-            return outcomeChanged() || !newViolations().isEmpty();
+            return outcomeChanged() || !newViolations().isEmpty() || vacuous();
         }
 
         /** One line on why it fails (or that it passes): the outcome and the new fingerprints. */
@@ -70,6 +79,8 @@ record GateResult(GateConfig config, Path baselineFile, Baseline baseline, List<
             if (!report.holdsReach().isEmpty()) {
                 parts.add(report.holdsReach());
             }
+            coverage.ifPresent(c -> parts.add(c.complete() ? "coverage complete"
+                    : "coverage: never happens: " + String.join(", ", c.missing())));
             return String.join("; ", parts);
         }
     }

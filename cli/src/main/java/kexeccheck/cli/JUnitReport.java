@@ -71,7 +71,8 @@ final class JUnitReport {
             }
             if (c.failed()) {
                 Element failure = doc.createElement("failure");
-                failure.setAttribute("type", c.outcomeChanged() ? "changed-outcome" : "new-violation");
+                failure.setAttribute("type", c.outcomeChanged() ? "changed-outcome"
+                        : !c.newViolations().isEmpty() ? "new-violation" : "vacuous");
                 failure.setAttribute("message", c.verdict());
                 failure.setTextContent(String.join("\n", details(c)) + "\n");
                 testcase.appendChild(failure);

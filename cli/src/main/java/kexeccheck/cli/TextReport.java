@@ -79,20 +79,12 @@ final class TextReport {
         out.append(c.complete() ? "  every event " + (c.ruledOut().isEmpty() ? "" : "the options allow ")
                 + "happens and every profile boots"
                 + (c.channels().isEmpty() ? "" : ", and every channel hands tables over") + "\n"
-                : "  NEVER HAPPENS: " + String.join(", ", never(c)) + " (verdicts about them are vacuous)\n");
+                : "  NEVER HAPPENS: " + String.join(", ", c.missing()) + " (verdicts about them are vacuous)\n");
     }
 
     private static String ticks(Map<String, Boolean> items) {
         return items.entrySet().stream().map(e -> e.getKey() + (e.getValue() ? " yes" : " NO"))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static List<String> never(Coverage c) {
-        List<String> out = new java.util.ArrayList<>();
-        c.events().forEach((k, v) -> { if (!v) out.add("event " + k); });
-        c.profiles().forEach((k, v) -> { if (!v) out.add("profile " + k + " booting"); });
-        c.channels().forEach((k, v) -> { if (!v) out.add("channel " + k + " handing tables over"); });
-        return out;
     }
 
     private static String explored(Map<String, List<String>> explored) {
