@@ -78,6 +78,7 @@ public final class Checker {
             String applicable = annotations.applicable().orElse("some Config");
             if (!query.exists(runs + " and " + reachesEnd(request) + " and " + applicable)) {
                 if (!query.exists(runs + " and " + reachesEnd(request))) {
+                    requireRoomToRun(request, bounds);
                     model.requireSomeRun(); // a vacuous model is the model's fault, not the options'
                     throw new BadInputException("the options are inconsistent with model " + source.name()
                             + ": no configuration " + describeChain(request) + " can run (check --kexec against"
@@ -146,6 +147,20 @@ public final class Checker {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * Refuses --steps or --frames below what the chain needs to run at all, before anything else
+     * (the options, the model) is blamed for there being no run.
+     */
+    private static void requireRoomToRun(CheckRequest request, Bounds bounds) {
+        int steps = BoundsPolicy.completeSteps(request.chainLength());
+        int frames = BoundsPolicy.sufficientFrames(request.chainLength(), request.cpus());
+        if (bounds.steps() < steps || bounds.frames() < frames) {
+            throw new BadInputException("no run fits in the bounds given (" + bounds.describe() + "): a chain of "
+                    + request.chainLength() + " kernels at " + request.cpus() + " CPUs needs up to " + steps
+                    + " states and " + frames + " frames to run every kernel's events (leave --steps and --frames out)");
+        }
     }
 
     private static String reachesEnd(CheckRequest request) {

@@ -12,6 +12,8 @@ import edu.mit.csail.sdg.translator.A4Solution;
 import edu.mit.csail.sdg.translator.TranslateAlloyToKodkod;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import kodkod.engine.satlab.SATFactory;
 import kexeccheck.trace.Bounds;
@@ -46,6 +48,10 @@ final class LoadedModel {
      * for finding where a slow check spends its time (docs/performance.md, "The floor of a check").
      */
     private static final boolean LOG_QUERIES = Boolean.getBoolean("kexeccheck.logQueries");
+
+    /** Alloy's message when a relation of the bounds has more tuples than an int can number. */
+    private static final Pattern CAPACITY = Pattern.compile(
+            "Translation capacity exceeded\\.\\s+In this scope, universe contains (\\d+) atoms\\s+and relations of arity (\\d+)");
 
     private final ModelSource source;
     private final CompModule world;
@@ -227,6 +233,13 @@ final class LoadedModel {
         try {
             solution = TranslateAlloyToKodkod.execute_command(timer, world.getAllReachableSigs(), command, options);
         } catch (Err e) {
+            Matcher capacity = CAPACITY.matcher(e.msg);
+            if (capacity.find()) {
+                // Kodkod numbers every tuple of a relation with an int: the bounds, not the model, are at fault
+                throw new BadInputException("the bounds (" + bounds.describe() + ") are more than Alloy's translator"
+                        + " can represent (a universe of " + capacity.group(1) + " atoms, relations of arity "
+                        + capacity.group(2) + "): give fewer --frames or --steps (the defaults cover every run)");
+            }
             throw new IllegalStateException("Alloy failed on a query of " + source.name() + ": " + e.msg, e);
         }
         long end = System.nanoTime();

@@ -75,6 +75,14 @@ class BadInputTest {
     }
 
     @Test
+    void boundsBeyondTheTranslatorOrTooSmallToRunAKexec() {
+        assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--hardware", "gicv2", "--frames",
+                "1000000", "--no-proof"), "1000000 frames", "more than Alloy's translator can represent");
+        assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--hardware", "gicv2", "--steps", "1",
+                "--no-proof"), "no run fits in the bounds given", "needs up to 5 states");
+    }
+
+    @Test
     void kernelsBesideAChainOfAnotherLength() {
         assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--kernels", "5"), "--kernels 5",
                 "--chain of 2");
