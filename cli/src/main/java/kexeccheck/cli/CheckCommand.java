@@ -21,8 +21,13 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {
             "Explores every configuration the options allow and reports, per property, 'holds' (with its bounds)"
-                    + " or 'violated' with the shortest counterexample, and the worst outcome class:",
-            "corruption, lost-lpis, fail-stop, recoverable, safe or not-applicable."})
+                    + " or 'violated' with the shortest counterexample, and the worst outcome class (corruption,"
+                    + " lost-lpis, fail-stop, recoverable, safe or not-applicable)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every property holds (or the question does not apply)",
+            "1:a property is violated, or --coverage found something that never happens",
+            "2:bad input (model, profile, option, bounds, an output path), one line; nothing written",
+            "3:internal error (details written to a file)"})
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec

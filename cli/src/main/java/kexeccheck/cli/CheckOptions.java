@@ -30,7 +30,7 @@ final class CheckOptions {
     Integer kernels;
 
     @Option(names = "--property", split = ",", paramLabel = "NAME",
-            description = "Check only these properties (repeatable; default: all).")
+            description = "Check only these properties (repeatable; all of them when left out).")
     List<String> properties;
 
     @Option(names = "--steps", paramLabel = "N",

@@ -20,8 +20,10 @@ final class Failures {
 
     static int badParameters(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
+        CommandLine at = e.getCommandLine();
+        String command = at.getParent() == null ? "kexec-check" : "kexec-check " + at.getCommandName();
         err.println("kexec-check: " + e.getMessage().strip().replaceAll("\\s*\\n\\s*", " ")
-                + " (see kexec-check " + e.getCommandLine().getCommandName() + " --help)");
+                + " (see " + command + " --help)");
         return KexecCheck.BAD_INPUT;
     }
 

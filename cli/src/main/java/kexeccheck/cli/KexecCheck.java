@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         description = "A model checker for the hand-over ABI between kernels across kexec"
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
         subcommands = {ListCommand.class, CheckCommand.class, MatrixCommand.class, RenderCommand.class,
-            ReplayCommand.class, GateCommand.class, CrosscheckCommand.class, DiffCommand.class, MergeCommand.class, BoardCommand.class, MachineCommand.class,
-            CommandLine.HelpCommand.class},
+            ReplayCommand.class, GateCommand.class, CrosscheckCommand.class, DiffCommand.class, MergeCommand.class,
+            BoardCommand.class, MachineCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every property holds (gate: nothing new)",
@@ -38,13 +38,15 @@ public final class KexecCheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required (list, check, matrix, diff, render, replay, gate, crosscheck)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required ("
+                + String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList()) + ")");
     }
 
     /** Runs the command line with the given writers; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new KexecCheck());
+        // every subcommand offers -V (mixinStandardHelpOptions): each must print the version, not nothing
+        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new Version()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Failures::badParameters);

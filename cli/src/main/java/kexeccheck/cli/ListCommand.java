@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 /** {@code kexec-check list}: proposals, profiles with capabilities, properties, option values. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Lists the shipped proposals and, for one model, its profiles (with capabilities),"
-                + " properties and configuration option values.")
+                + " properties and configuration option values.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed", "2:bad input: an unknown model, or one that does not parse",
+            "3:internal error (details written to a file)"})
 final class ListCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"The compatibility matrix: the outcome class of every chain A -> B of two kernels drawn from"
                 + " the population (rows A, columns B), one table per firmware x hardware combination; every"
-                + " failing cell comes with the counterexample behind it (--format json)."})
+                + " failing cell comes with the counterexample behind it (--format json)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no cell corrupts memory or loses LPIs", "1:a cell is C (corruption) or L (lost-lpis)",
+            "2:bad input (model, profile, option, --shard, --jobs, a vacuous model), one line",
+            "3:internal error (details written to a file)"})
 final class MatrixCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -21,7 +21,11 @@ import picocli.CommandLine.Parameters;
                     + " the redistributors' PROPBASER/PENDBASER pointing at their frames, and the offence in red"
                     + " with its step. See docs/render.md.",
             "SVG and PNG are drawn by Graphviz's dot (apt-get install graphviz). Without it, an SVG or PNG"
-                    + " cannot be made: the DOT is written beside FILE instead and the exit code is 2."})
+                    + " cannot be made: the DOT is written beside FILE instead and the exit code is 2."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the graph is written",
+            "2:bad input: an unreadable or invalid trace, an output that cannot be written, or SVG/PNG without"
+                + " Graphviz (the DOT is written instead)", "3:internal error (details written to a file)"})
 final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Spec

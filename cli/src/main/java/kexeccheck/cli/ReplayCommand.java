@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
             "Replays a counterexample trace on the concrete table simulator (simulated RAM, GIC registers,"
-                    + " EFI memreserve list, DTB, loader and kernels) and prints the concrete run and a verdict:",
+                    + " EFI memreserve list, DTB, loader and kernels) and prints the concrete run and a verdict,"
+                    + " one of",
             "confirmed (every state agrees and the same property fails at the same step), diverged (the"
                     + " property fails at the same step but a state differs: the first differing step and field"
                     + " are named) or spurious (the simulator does not fail where the trace does)."},
