@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
         subcommands = {ListCommand.class, CheckCommand.class, MatrixCommand.class, RenderCommand.class,
             ReplayCommand.class, GateCommand.class, CrosscheckCommand.class, DiffCommand.class, MergeCommand.class,
-            BoardCommand.class, MachineCommand.class, CommandLine.HelpCommand.class},
+            BoardCommand.class, MachineCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every property holds (gate: nothing new)",
