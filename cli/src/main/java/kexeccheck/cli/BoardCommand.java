@@ -62,6 +62,7 @@ final class BoardCommand implements Callable<Integer> {
             throw new BadInputException("--html: a fleet report, for a directory of .dtb files; " + input
                     + " is one board (--format json has all of it)");
         }
+        OutputPaths.file("--html", html);
         return Files.isDirectory(input) ? fleet() : one();
     }
 
@@ -117,12 +118,6 @@ final class BoardCommand implements Callable<Integer> {
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
         if (html != null) {
-            Path parent = html.toAbsolutePath().getParent();
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new BadInputException(html + ": cannot create its folder (" + e.getMessage() + ")");
-            }
             TraceFiles.writeAtomically(html, FleetHtml.render(input, rows, checked.size(),
                     String.join(" ", spec.commandLine().getParseResult().originalArgs())));
         }

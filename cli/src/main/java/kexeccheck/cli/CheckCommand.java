@@ -69,6 +69,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.directory("--out", out);
+        OutputPaths.directory("--render", render);
         CheckRequest request = options.request();
         CheckReport report = Checker.check(request, !noProof);
         Optional<Coverage> covered = coverage ? Optional.of(Coverage.of(request)) : Optional.empty();

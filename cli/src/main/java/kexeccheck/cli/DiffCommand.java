@@ -63,6 +63,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.file("--html", html);
         if (models.size() != 2) {
             throw new BadInputException("-m: give exactly two models, A then B (got " + models.size() + ")");
         }

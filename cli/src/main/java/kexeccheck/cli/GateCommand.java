@@ -73,6 +73,8 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.file("--junit", junit);
+        OutputPaths.file("--sarif", sarif);
         GateConfig gate = GateConfig.read(config);
         Shard part = shard == null ? Shard.WHOLE : Shard.parse(shard);
         if (updateBaseline && !part.whole()) {

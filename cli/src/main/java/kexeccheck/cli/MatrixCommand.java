@@ -64,6 +64,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.file("--html", html);
         Matrix.Report report = Matrix.compute(
                 new Matrix.Request(configuration.model, GivenValues.of("--population", population), configuration.values(), configuration.cpus(), prove,
                         shard == null ? Shard.WHOLE : Shard.parse(shard), jobs),

@@ -53,6 +53,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.file("--html", html);
         Map<String, JsonNode> parts = new LinkedHashMap<>();
         String kind = null;
         for (Path file : files) {

@@ -24,6 +24,14 @@ final class TraceFiles {
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot create the output directory (" + e.getMessage() + ")");
         }
+        // the traces of an earlier run would read as this run's: only this run's are left
+        try (java.util.stream.Stream<Path> old = Files.list(dir)) {
+            for (Path stale : old.filter(f -> f.getFileName().toString().endsWith(".trace.json")).toList()) {
+                Files.delete(stale);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot remove the traces of an earlier run (" + e.getMessage() + ")");
+        }
         for (PropertyResult p : report.properties()) {
             p.counterexample().ifPresent(trace -> writeAtomically(dir.resolve(p.name() + ".trace.json"),
                     TraceJson.write(trace)));
@@ -44,10 +52,14 @@ final class TraceFiles {
         writeAtomically(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Writes beside the target and renames, so a reader never sees half a file. */
+    /**
+     * Writes beside the target and renames, so a reader never sees half a file; creates the target's
+     * folder first, as every output of kexec-check does.
+     */
     static void writeAtomically(Path target, byte[] content) {
         try {
             Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
                 Files.write(temp, content);
