@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import kexeccheck.checker.Matrix;
 import kexeccheck.checker.Outcome;
+import kexeccheck.trace.JsonSchemaFile;
 import kexeccheck.trace.TraceJson;
 
 /** The matrix as aligned text tables with a legend, or as JSON with every counterexample. */
@@ -17,6 +18,12 @@ final class MatrixReport {
 
     /** The {@code report} field of the JSON form, which {@code merge} goes by. */
     static final String KIND = "matrix";
+
+    /** The version of the JSON form, {@code kexec-check/matrix.schema.json}. */
+    static final int SCHEMA_VERSION = 1;
+
+    /** The JSON form's schema. */
+    static final JsonSchemaFile SCHEMA = JsonSchemaFile.load("/kexec-check/matrix.schema.json");
 
     private MatrixReport() {}
 
@@ -83,6 +90,7 @@ final class MatrixReport {
 
     static String json(Matrix.Report r, boolean withTimes) {
         ObjectNode root = JsonRoot.of(r.model());
+        root.put("schemaVersion", SCHEMA_VERSION);
         root.put("report", KIND);
         JsonRoot.putStrings(root, "population", r.population());
         JsonRoot.putOptions(root, "options", r.options());

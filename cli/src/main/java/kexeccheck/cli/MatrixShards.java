@@ -66,6 +66,9 @@ final class MatrixShards {
 
     /** One part, from the JSON {@code matrix --format json} wrote. */
     static Matrix.Report read(String file, JsonNode root) {
+        MatrixReport.SCHEMA.problems(root).stream().findFirst().ifPresent(p -> {
+            throw new BadInputException(file + ": not a matrix report of this kexec-check (" + p + ")");
+        });
         try {
             List<Matrix.Table> tables = new ArrayList<>();
             for (JsonNode t : required(root, "tables")) {

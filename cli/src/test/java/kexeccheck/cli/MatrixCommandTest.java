@@ -28,6 +28,8 @@ class MatrixCommandTest {
                 "--no-timing", "--html", html.toString());
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
 
+        assertEquals(List.of(), MatrixReport.SCHEMA.problems(TraceJson.mapper().readTree(run.out())),
+                "the report follows kexec-check/matrix.schema.json");
         JsonNode table = TraceJson.mapper().readTree(run.out()).get("tables").get(0);
         assertEquals("efi", table.get("firmware").asText());
         List<String> cells = new ArrayList<>();

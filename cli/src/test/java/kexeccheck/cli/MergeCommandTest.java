@@ -40,6 +40,7 @@ class MergeCommandTest {
         assertEquals(whole.exitCode(), merged.exitCode(), merged.err());
         assertEquals(cells(whole.out()), cells(merged.out()));
         assertEquals("1/1", TraceJson.mapper().readTree(merged.out()).get("shard").asText());
+        assertEquals(java.util.List.of(), MatrixReport.SCHEMA.problems(TraceJson.mapper().readTree(merged.out())));
 
         CliRun text = CliRun.of("merge", shards.get(2).toString(), shards.get(0).toString(), shards.get(1).toString());
         assertTrue(text.out().contains("firmware=efi hardware=sticky"), text.out());
@@ -90,7 +91,8 @@ class MergeCommandTest {
         Path cut = Files.writeString(dir.resolve("cut.json"), "{\"report\": \"matrix\", \"shard\": \"1/1\"}");
         CliRun c = CliRun.of("merge", cut.toString());
         assertEquals(KexecCheck.BAD_INPUT, c.exitCode());
-        assertEquals("kexec-check: " + cut + ": no 'tables' where the report has one", c.err().strip());
+        assertEquals("kexec-check: " + cut + ": not a matrix report of this kexec-check ($: required property"
+                + " 'bounds' not found)", c.err().strip());
 
         CliRun d = CliRun.of("merge", dir.resolve("absent.json").toString());
         assertEquals(KexecCheck.BAD_INPUT, d.exitCode());
