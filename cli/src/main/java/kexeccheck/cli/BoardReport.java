@@ -221,7 +221,8 @@ final class BoardReport {
         return b;
     }
 
-    private static Map<String, Integer> counts(List<Row> rows, java.util.function.Function<Row, String> key) {
+    /** How many rows have each value of {@code key}, in the values' order. */
+    static Map<String, Integer> counts(List<Row> rows, java.util.function.Function<Row, String> key) {
         Map<String, Integer> out = new TreeMap<>();
         rows.forEach(r -> out.merge(key.apply(r), 1, Integer::sum));
         return out;

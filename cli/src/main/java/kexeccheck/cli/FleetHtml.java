@@ -5,7 +5,6 @@ import static kexeccheck.cli.MatrixHtml.esc;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A fleet of boards as one self-contained HTML page: the counts per GIC kind and per outcome
@@ -13,10 +12,8 @@ import java.util.TreeMap;
  */
 final class FleetHtml {
 
-    /** The matrix page's colours, by outcome class; the fleet's own words in grey and white. */
-    private static final Map<String, String> COLOURS = Map.of("corruption", "#d73027", "lost-lpis", "#fc8d59",
-            "fail-stop", "#fee090", "recoverable", "#e0f3f8", "safe", "#91cf60", "not-applicable", "#d9d9d9",
-            "no-gic", "#d9d9d9", "unreadable", "#ffffff");
+    /** The fleet's own words, coloured as the matrix colours not-applicable and cannot-run. */
+    private static final Map<String, String> FLEET_WORDS = Map.of("no-gic", "not-applicable", "unreadable", "-");
 
     private FleetHtml() {}
 
@@ -34,19 +31,24 @@ final class FleetHtml {
                     .append(esc(r.model())).append("</td><td>").append(esc(r.gic())).append("</td><td>")
                     .append(r.readable() ? String.valueOf(r.cpus()) : "-").append("</td><td>").append(esc(r.efi()))
                     .append("</td><td>").append(esc(r.lpiRegion())).append("</td><td style=\"background:")
-                    .append(COLOURS.getOrDefault(r.outcomeName(), "#ffffff")).append("\">").append(esc(r.outcomeName()))
+                    .append(colour(r.outcomeName())).append("\">").append(esc(r.outcomeName()))
                     .append("</td></tr>\n");
         }
         return h.append("</table>\n</body></html>\n").toString();
     }
 
+    /** The matrix page's colour of an outcome class (or of a fleet word), by its CLI name. */
+    private static String colour(String outcome) {
+        String name = FLEET_WORDS.getOrDefault(outcome, outcome);
+        return MatrixHtml.colour(name.equals("-") ? "-" : MatrixReport.codeOf(name));
+    }
+
     private static void counts(StringBuilder h, String title, List<BoardReport.Row> rows,
             java.util.function.Function<BoardReport.Row, String> key, boolean coloured) {
-        Map<String, Integer> n = new TreeMap<>();
-        rows.forEach(r -> n.merge(key.apply(r), 1, Integer::sum));
+        Map<String, Integer> n = BoardReport.counts(rows, key);
         h.append("<h2>").append(esc(title)).append("</h2>\n<table class=\"m\"><tr>");
-        n.keySet().forEach(k -> h.append("<th").append(coloured ? " style=\"background:" + COLOURS.getOrDefault(k, "#ffffff")
-                + "\"" : "").append('>').append(esc(k)).append("</th>"));
+        n.keySet().forEach(k -> h.append("<th").append(coloured ? " style=\"background:" + colour(k) + "\"" : "")
+                .append('>').append(esc(k)).append("</th>"));
         h.append("</tr><tr>");
         n.values().forEach(v -> h.append("<td>").append(v).append("</td>"));
         h.append("</tr></table>\n");

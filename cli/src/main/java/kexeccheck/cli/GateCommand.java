@@ -1,6 +1,5 @@
 package kexeccheck.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,10 +121,7 @@ final class GateCommand implements Callable<Integer> {
         if (updateBaseline) {
             files.put(baselineFile, result.current().text());
         }
-        files.forEach((file, text) -> {
-            createParent(file);
-            TraceFiles.writeAtomically(file, text);
-        });
+        files.forEach(TraceFiles::writeAtomically);
 
         out.print(text(result, !noTiming));
         out.flush();
@@ -183,14 +179,5 @@ final class GateCommand implements Callable<Integer> {
         }
         s.append('\n');
         return s.toString();
-    }
-
-    private static void createParent(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot create its folder (" + e.getMessage() + ")");
-        }
     }
 }

@@ -31,7 +31,6 @@ final class GraphFiles {
      * (same name, {@code .dot}) and {@link Written#dotMissing()} says so.
      */
     static Written write(Trace trace, GraphFormat format, Path out, Optional<DotProgram> dot) {
-        createParent(out);
         String text = TraceGraph.dot(trace);
         if (format == GraphFormat.dot) {
             TraceFiles.writeAtomically(out, text);
@@ -79,15 +78,5 @@ final class GraphFiles {
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         return file.resolveSibling(base + format.extension());
-    }
-
-    private static void createParent(Path out) {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent == null) return;
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new BadInputException(out + ": cannot create its directory (" + e.getMessage() + ")");
-        }
     }
 }

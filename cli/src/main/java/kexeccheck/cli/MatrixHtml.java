@@ -99,6 +99,11 @@ final class MatrixHtml {
         return start < 0 ? svg : svg.substring(start);
     }
 
+    /** The colour of a matrix code (C, L, F, R, S, NA, -); white for anything else. */
+    static String colour(String code) {
+        return COLOURS.getOrDefault(code, "#ffffff");
+    }
+
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

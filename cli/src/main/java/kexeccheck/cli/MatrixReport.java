@@ -27,6 +27,11 @@ final class MatrixReport {
 
     private MatrixReport() {}
 
+    /** The matrix code of an outcome class by its CLI name (corruption: C), or "" for none. */
+    static String codeOf(String cliName) {
+        return CODES.getOrDefault(cliName, "");
+    }
+
     static String code(Matrix.CellOutcome o) {
         return o.outcome().map(x -> CODES.get(x.cliName())).orElse("-");
     }

@@ -1,10 +1,6 @@
 package kexeccheck.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
         Map<String, JsonNode> parts = new LinkedHashMap<>();
         String kind = null;
         for (Path file : files) {
-            JsonNode root = readJson(file);
+            JsonNode root = TraceJson.readTree(file);
             String k = root.path("report").asText("");
             if (!k.equals(MatrixReport.KIND) && !k.equals(CrosscheckReport.KIND)) {
                 throw new BadInputException(file + ": not the --format json report of a matrix or crosscheck run"
@@ -78,18 +74,5 @@ final class MergeCommand implements Callable<Integer> {
             throw new BadInputException("--html: a cross-check has no HTML report");
         }
         return CrosscheckCommand.emit(CrosscheckShards.merge(parts, show), format, noTiming, spec.commandLine());
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return TraceJson.mapper().readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file + ": not JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
     }
 }

@@ -47,6 +47,15 @@ public final class TraceJson {
      * @throws InvalidTraceException naming the file and the first problem found
      */
     public static Trace read(Path file) {
+        return fromTree(readTree(file), file.toString());
+    }
+
+    /**
+     * Reads a JSON file (a trace, a report) as a tree.
+     *
+     * @throws InvalidTraceException naming the file when it is missing, unreadable or not JSON
+     */
+    public static JsonNode readTree(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -55,14 +64,12 @@ public final class TraceJson {
         } catch (IOException e) {
             throw new InvalidTraceException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        JsonNode tree;
         try {
-            tree = MAPPER.readTree(text);
+            return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new InvalidTraceException(file + ": not JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
         }
-        return fromTree(tree, file.toString());
     }
 
     /**

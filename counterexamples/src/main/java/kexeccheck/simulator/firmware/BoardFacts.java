@@ -1,6 +1,5 @@
 package kexeccheck.simulator.firmware;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +109,7 @@ public record BoardFacts(String model, String compatible, Gic gic, int cpus, Lis
     public static BoardFacts read(byte[] dtb) {
         DtNode root = Fdt.read(dtb);
         List<AddressRange> memreserve = Fdt.reservations(dtb);
-        String compatible = strings(root, "compatible").stream().findFirst().orElse("");
+        String compatible = root.stringsOf("compatible").stream().findFirst().orElse("");
         String model = root.stringOf("model").orElse(compatible);
         Optional<DtNode> chosen = root.find("chosen");
         Optional<String> efi = chosen.flatMap(c -> c.has("linux,uefi-system-table")
@@ -140,7 +139,7 @@ public record BoardFacts(String model, String compatible, Gic gic, int cpus, Lis
             if (!node.has("interrupt-controller")) {
                 return;
             }
-            for (String c : strings(node, "compatible")) {
+            for (String c : node.stringsOf("compatible")) {
                 if (GIC_V3.contains(c) || GIC_V2.contains(c)) {
                     found.add(new Found(path, node, c));
                     return;
@@ -156,7 +155,7 @@ public record BoardFacts(String model, String compatible, Gic gic, int cpus, Lis
         Found f = any.get();
         Optional<String> its = Optional.empty();
         for (DtNode child : f.node().children()) {
-            if (strings(child, "compatible").contains(ITS)) {
+            if (child.stringsOf("compatible").contains(ITS)) {
                 its = Optional.of(f.path() + "/" + child.name());
                 break;
             }
@@ -184,52 +183,8 @@ public record BoardFacts(String model, String compatible, Gic gic, int cpus, Lis
         int sizeCells = rm.get().cell("#size-cells").map(Long::intValue).orElse(1);
         for (DtNode child : rm.get().children()) {
             out.add(new ReservedRegion("/reserved-memory/" + child.name(),
-                    reg(child.get("reg").orElse(new byte[0]), addressCells, sizeCells), child.has("no-map"),
-                    child.has("reusable"), strings(child, "compatible").stream().findFirst().orElse("")));
-        }
-        return out;
-    }
-
-    /** A {@code reg} of (address, size) pairs of the given cell counts; a size of 0 is no range. */
-    static List<AddressRange> reg(byte[] v, int addressCells, int sizeCells) {
-        List<AddressRange> out = new ArrayList<>();
-        if (addressCells < 1 || addressCells > 2 || sizeCells < 0 || sizeCells > 2) {
-            return out; // not a memory address space the kernel would reserve from
-        }
-        int entry = 4 * (addressCells + sizeCells);
-        for (int i = 0; i + entry <= v.length; i += entry) {
-            long base = be(v, i, addressCells);
-            long size = sizeCells == 0 ? 0 : be(v, i + 4 * addressCells, sizeCells);
-            if (size > 0 && base >= 0) {
-                out.add(new AddressRange(base, size));
-            }
-        }
-        return out;
-    }
-
-    private static long be(byte[] v, int at, int cells) {
-        long x = 0;
-        for (int i = 0; i < 4 * cells; i++) {
-            x = (x << 8) | (v[at + i] & 0xff);
-        }
-        return x;
-    }
-
-    /** A string-list property ({@code compatible}): its NUL-separated strings. */
-    static List<String> strings(DtNode node, String key) {
-        byte[] v = node.get(key).orElse(new byte[0]);
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] == 0) {
-                if (i > start) {
-                    out.add(new String(v, start, i - start, StandardCharsets.US_ASCII));
-                }
-                start = i + 1;
-            }
-        }
-        if (start < v.length) {
-            out.add(new String(v, start, v.length - start, StandardCharsets.US_ASCII));
+                    child.rangesOf("reg", addressCells, sizeCells), child.has("no-map"),
+                    child.has("reusable"), child.stringsOf("compatible").stream().findFirst().orElse("")));
         }
         return out;
     }

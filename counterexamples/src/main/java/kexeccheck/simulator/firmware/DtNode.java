@@ -105,12 +105,38 @@ public final class DtNode {
 
     /** A property read as (address, size) pairs of two cells each. */
     public List<AddressRange> rangesOf(String key) {
+        return rangesOf(key, 2, 2);
+    }
+
+    /**
+     * A property read as (address, size) pairs of the given cell counts (the parent's
+     * {@code #address-cells} and {@code #size-cells}); a size of 0, or cell counts the kernel would not
+     * reserve memory by, give no range.
+     */
+    public List<AddressRange> rangesOf(String key, int addressCells, int sizeCells) {
         byte[] v = properties.get(key);
         List<AddressRange> out = new ArrayList<>();
+        if (v == null || addressCells < 1 || addressCells > 2 || sizeCells < 1 || sizeCells > 2) return out;
+        int entry = 4 * (addressCells + sizeCells);
+        for (int i = 0; i + entry <= v.length; i += entry) {
+            long base = Bytes.be(v, i, 4 * addressCells);
+            long size = Bytes.be(v, i + 4 * addressCells, 4 * sizeCells);
+            if (size > 0 && base >= 0) out.add(new AddressRange(base, size));
+        }
+        return out;
+    }
+
+    /** A string-list property ({@code compatible}): its NUL-separated strings, empty ones left out. */
+    public List<String> stringsOf(String key) {
+        byte[] v = properties.get(key);
+        List<String> out = new ArrayList<>();
         if (v == null) return out;
-        for (int i = 0; i + 16 <= v.length; i += 16) {
-            long size = Bytes.be(v, i + 8, 8);
-            if (size > 0) out.add(new AddressRange(Bytes.be(v, i, 8), size));
+        int start = 0;
+        for (int i = 0; i <= v.length; i++) {
+            if (i == v.length || v[i] == 0) {
+                if (i > start) out.add(new String(v, start, i - start, StandardCharsets.US_ASCII));
+                start = i + 1;
+            }
         }
         return out;
     }
