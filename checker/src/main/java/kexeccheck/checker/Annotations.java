@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kexeccheck.trace.Outcome;
 
 /**
  * What a model's annotation comments say about its predicates.
@@ -73,7 +74,7 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
      */
     public List<Question> questionsWorstFirst() {
         List<Question> out = new java.util.ArrayList<>();
-        for (Outcome o : Outcome.values()) {
+        for (Outcome o : Outcome.classes()) {
             List<Annotated> props = propertiesMeaning(o);
             if (!props.isEmpty()) out.add(new Question(o, props.get(0).name(), anyFails(props), props));
             outcomes.stream().filter(w -> w.outcome() == o)
@@ -116,6 +117,7 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
                 Outcome outcome;
                 try {
                     outcome = Outcome.fromCliName(m.group(2));
+                    if (!outcome.isClass()) throw new IllegalArgumentException(outcome.cliName());
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(file.getKey() + ":" + line + ": @" + kind + " names '" + m.group(2)
                             + "', not an outcome class (corruption, lost-lpis, fail-stop, recoverable)");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /**
@@ -43,11 +44,11 @@ final class CellClassifier {
         for (Annotations.Question q : a.questionsWorstFirst()) {
             settleWhere("eventually (" + q.bad() + ")", q, applicable);
         }
-        settleRunnable(LAST_IS_UP, Matrix.CellOutcome.of(Outcome.SAFE), applicable, true);
+        settleRunnable(LAST_IS_UP, Outcome.SAFE, applicable, true);
         if (cells.open().stream().anyMatch(k -> !applicable.contains(table(k)))) {
-            settleRunnable(REACHES_LAST, Matrix.CellOutcome.of(Outcome.NOT_APPLICABLE), applicable, false);
+            settleRunnable(REACHES_LAST, Outcome.NOT_APPLICABLE, applicable, false);
         }
-        cells.open().forEach(k -> cells.settle(k, Matrix.CellOutcome.impossible(), Optional.empty()));
+        cells.open().forEach(k -> cells.settle(k, Outcome.CANNOT_RUN, Optional.empty()));
         return timing;
     }
 
@@ -70,13 +71,13 @@ final class CellClassifier {
             Trace run = TraceExtractor.extract(model, solution, q.bad(), q.properties(), q.name(), cls);
             MatrixCells.Key key = MatrixCells.of(run);
             if (applicable.contains(table(key)) && !cells.isSettled(key)) {
-                cells.settle(key, Matrix.CellOutcome.of(cls), Optional.of(run));
+                cells.settle(key, cls, Optional.of(run));
             }
         });
     }
 
     /** Gives {@code outcome} to the open cells with a run to the end, in applicable tables or in the others. */
-    private void settleRunnable(String toEnd, Matrix.CellOutcome outcome, Set<List<String>> applicable, boolean inApplicable) {
+    private void settleRunnable(String toEnd, Outcome outcome, Set<List<String>> applicable, boolean inApplicable) {
         Optional<String> open = openCells(k -> applicable.contains(table(k)) == inApplicable);
         if (open.isEmpty()) {
             return;
@@ -112,7 +113,7 @@ final class CellClassifier {
 
     /** The cells of one table classified safe, as one formula over the configuration; empty when there is none. */
     Optional<String> safeCells(MatrixCells.TableKey table) {
-        return formulaOf(cells.settledAs(Matrix.CellOutcome.of(Outcome.SAFE), table));
+        return formulaOf(cells.settledAs(Outcome.SAFE, table));
     }
 
     private Optional<String> formulaOf(List<MatrixCells.Key> keys) {

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.Configuration;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /**

@@ -13,6 +13,7 @@ import kexeccheck.simulator.replay.ReplayPrinter;
 import kexeccheck.simulator.replay.ReplayResult;
 import kexeccheck.simulator.replay.TraceReplayer;
 import kexeccheck.trace.Bounds;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceNarrator;
 
@@ -28,9 +29,6 @@ import kexeccheck.trace.TraceNarrator;
 public final class CrossCheck {
 
     private CrossCheck() {}
-
-    /** The class of a chain that cannot run, in both accounts' words. */
-    public static final String CANNOT_RUN = "cannot-run";
 
     /**
      * One configuration the two accounts classify differently.
@@ -153,7 +151,7 @@ public final class CrossCheck {
         Map<String, Explorer.Result> simulator = simulated.join();
         simulator.forEach((key, sim) -> {
             if (!checker.containsKey(key)) {
-                comparison.add(key, sim, CANNOT_RUN, () -> List.of("no run of the model gets this chain to its last"
+                comparison.add(key, sim, Outcome.CANNOT_RUN.cliName(), () -> List.of("no run of the model gets this chain to its last"
                         + " kernel within the bounds"));
             }
         });
@@ -216,7 +214,7 @@ public final class CrossCheck {
 
         void add(String key, Explorer.Result sim, String checkerClass, java.util.function.Supplier<List<String>> checkerRun) {
             total++;
-            String simClass = sim.outcome().label();
+            String simClass = sim.outcome().cliName();
             classes.computeIfAbsent(checkerClass, c -> new TreeMap<>()).merge(simClass, 1, Integer::sum);
             if (simClass.equals(checkerClass)) {
                 agreements++;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import kexeccheck.trace.Bounds;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /**
@@ -23,7 +24,7 @@ import kexeccheck.trace.Trace;
  * then which cells can run to the end. Each question's runs are enumerated on one incremental
  * solver, one run per cell ({@link RunEnumerator}); a cell takes the worst class any of its runs
  * shows, with that run as evidence. A cell no run reaches the end of is
- * {@link CellOutcome#impossible}. Last, if asked, each table's safe cells are proved safe for all
+ * {@link Outcome#CANNOT_RUN}. Last, if asked, each table's safe cells are proved safe for all
  * chain lengths ({@link Induction}); otherwise they are safe up to the bounds.
  */
 public final class Matrix {
@@ -62,18 +63,6 @@ public final class Matrix {
         }
     }
 
-    /** A cell's verdict: an outcome class, or a chain that cannot run at all. */
-    public record CellOutcome(Optional<Outcome> outcome) {
-        static CellOutcome of(Outcome o) {
-            return new CellOutcome(Optional.of(o));
-        }
-
-        /** The chain cannot run (e.g. a capture kernel booted by firmware). */
-        public static CellOutcome impossible() {
-            return new CellOutcome(Optional.empty());
-        }
-    }
-
     /**
      * One cell: chain {@code from} → {@code to}.
      *
@@ -82,7 +71,7 @@ public final class Matrix {
      * @param outcome its class
      * @param evidence the run behind a failing or recoverable cell
      */
-    public record Cell(String from, String to, CellOutcome outcome, Optional<Trace> evidence) {}
+    public record Cell(String from, String to, Outcome outcome, Optional<Trace> evidence) {}
 
     /**
      * One table.
@@ -100,7 +89,7 @@ public final class Matrix {
 
         /** Whether some cell of the table is safe. */
         public boolean hasSafeCells() {
-            return cells.stream().anyMatch(c -> c.outcome().outcome().equals(Optional.of(Outcome.SAFE)));
+            return cells.stream().anyMatch(c -> c.outcome() == Outcome.SAFE);
         }
     }
 
@@ -184,7 +173,7 @@ public final class Matrix {
             return new TableGroup(own, configuration, group).classify(request.population(), request.prove(), settled);
         });
         if (results.stream().flatMap(r -> r.tables().stream()).flatMap(t -> t.cells().stream())
-                .allMatch(c -> c.outcome().outcome().isEmpty())) {
+                .allMatch(c -> c.outcome() == Outcome.CANNOT_RUN)) {
             model.requireSomeRun(); // every cell "cannot run": the options, or a vacuous model?
         }
         Map<MatrixCells.TableKey, Table> byKey = new HashMap<>();

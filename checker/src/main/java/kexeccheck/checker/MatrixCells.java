@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /** The cells of a matrix while they are being classified: which are settled, and how. */
@@ -45,7 +46,7 @@ final class MatrixCells {
         return cells.containsKey(key);
     }
 
-    void settle(Key key, Matrix.CellOutcome outcome, Optional<Trace> evidence) {
+    void settle(Key key, Outcome outcome, Optional<Trace> evidence) {
         if (cells.putIfAbsent(key, new Matrix.Cell(key.from(), key.to(), outcome, evidence)) != null) {
             throw new IllegalStateException("cell " + key + " was classified twice");
         }
@@ -53,7 +54,7 @@ final class MatrixCells {
     }
 
     /** The cells of one table settled with this outcome, in the order they were settled. */
-    List<Key> settledAs(Matrix.CellOutcome outcome, TableKey table) {
+    List<Key> settledAs(Outcome outcome, TableKey table) {
         return cells.entrySet().stream().filter(e -> e.getValue().outcome().equals(outcome))
                 .map(Map.Entry::getKey).filter(k -> k.table().equals(table)).toList();
     }

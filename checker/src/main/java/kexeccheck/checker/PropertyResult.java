@@ -2,6 +2,7 @@ package kexeccheck.checker;
 
 import java.util.Optional;
 import kexeccheck.trace.Bounds;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /**

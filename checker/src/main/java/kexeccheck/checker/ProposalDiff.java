@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import kexeccheck.trace.Bounds;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /**
@@ -24,7 +25,6 @@ import kexeccheck.trace.Trace;
 public final class ProposalDiff {
 
     /** The class of a configuration a model admits no run of. */
-    public static final String CANNOT_RUN = CrossCheck.CANNOT_RUN;
 
     private ProposalDiff() {}
 
@@ -55,12 +55,12 @@ public final class ProposalDiff {
     /**
      * One model's account of a configuration.
      *
-     * @param outcome its class ({@code corruption} … {@code not-applicable}, or {@link #CANNOT_RUN})
+     * @param outcome its class ({@code corruption} … {@code not-applicable}, or {@link Outcome#CANNOT_RUN})
      * @param first the first kernel's profile in this model
      * @param second the second kernel's profile in this model
      * @param evidence the run behind a failing class (null for safe, not-applicable and cannot-run)
      */
-    public record Side(String outcome, String first, String second, Trace evidence) {}
+    public record Side(Outcome outcome, String first, String second, Trace evidence) {}
 
     /**
      * A configuration whose class differs.
@@ -75,10 +75,10 @@ public final class ProposalDiff {
 
         /** {@code better} when B's class is milder, {@code worse} when it is more severe, else {@code changed}. */
         public String direction() {
-            if (a.outcome.equals(CANNOT_RUN) || b.outcome.equals(CANNOT_RUN)) {
+            if (!a.outcome.isClass() || !b.outcome.isClass()) {
                 return "changed";
             }
-            return Outcome.fromCliName(b.outcome).compareTo(Outcome.fromCliName(a.outcome)) > 0 ? "better" : "worse";
+            return b.outcome.worseThan(a.outcome) ? "worse" : "better";
         }
 
         /** The side with the more severe class: the one whose counterexample explains the difference. */
@@ -153,9 +153,9 @@ public final class ProposalDiff {
         List<Difference> differences = new ArrayList<>();
         Map<String, Integer> transitions = new TreeMap<>();
         for (Key k : all) {
-            Side sa = sideA.getOrDefault(k, new Side(CANNOT_RUN, request.inA(k.first), request.inA(k.second), null));
-            Side sb = sideB.getOrDefault(k, new Side(CANNOT_RUN, k.first, k.second, null));
-            if (!sa.outcome().equals(sb.outcome())) {
+            Side sa = sideA.getOrDefault(k, new Side(Outcome.CANNOT_RUN, request.inA(k.first), request.inA(k.second), null));
+            Side sb = sideB.getOrDefault(k, new Side(Outcome.CANNOT_RUN, k.first, k.second, null));
+            if (sa.outcome() != sb.outcome()) {
                 differences.add(new Difference(k.first, k.second, k.options, sa, sb));
                 transitions.merge(sa.outcome() + " -> " + sb.outcome(), 1, Integer::sum);
             }
@@ -173,7 +173,7 @@ public final class ProposalDiff {
     /** A verdict as one side of a comparison: a failing class keeps the run behind it. */
     private static Side side(ConfigurationSpace.Verdict v) {
         boolean failing = v.outcome().compareTo(Outcome.SAFE) < 0;
-        return new Side(v.outcome().cliName(), v.first(), v.second(), failing ? v.evidence().get() : null);
+        return new Side(v.outcome(), v.first(), v.second(), failing ? v.evidence().get() : null);
     }
 
     /** A configuration in B's names: the chain's two profiles and one value of every option. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /**

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.Configuration;
 import kexeccheck.trace.KernelLog;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.State;
 import kexeccheck.trace.Trace;
 

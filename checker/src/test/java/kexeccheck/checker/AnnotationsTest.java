@@ -1,5 +1,6 @@
 package kexeccheck.checker;
 
+import kexeccheck.trace.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package kexeccheck.checker;
 
+import kexeccheck.trace.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class MatrixAgreesWithCheckTest {
         for (Matrix.Table table : report.tables()) {
             for (Matrix.Cell cell : table.cells()) {
                 String name = table.firmware() + " " + cell.from() + ">" + cell.to() + " ";
-                fromMatrix.add(name + cell.outcome().outcome().map(Outcome::toString).orElse("cannot-run"));
+                fromMatrix.add(name + cell.outcome().cliName());
                 Map<String, List<String>> cellOptions = Map.of("firmware", List.of(table.firmware()),
                         "hardware", List.of(table.hardware()), "loader", options.get("loader"), "dtb", options.get("dtb"));
                 fromCheck.add(name + checkOutcome(List.of(cell.from(), cell.to()), cellOptions));

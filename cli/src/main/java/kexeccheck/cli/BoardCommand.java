@@ -16,13 +16,13 @@ import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.CheckRequest;
 import kexeccheck.checker.Checker;
-import kexeccheck.checker.Outcome;
 import kexeccheck.simulator.firmware.BoardFacts;
 import kexeccheck.simulator.firmware.MalformedFdtException;
-import picocli.CommandLine;
+import kexeccheck.trace.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code kexec-check board}: a board's device tree blob as the configuration of a check, or every

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import kexeccheck.checker.CheckReport;
-import kexeccheck.checker.Outcome;
 import kexeccheck.simulator.firmware.BoardFacts;
 import kexeccheck.simulator.memory.AddressRange;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.TraceJson;
 
 /** {@code board}'s reports: one board's facts, options and check, or a fleet's rows and counts. */

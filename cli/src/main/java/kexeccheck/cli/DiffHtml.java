@@ -80,7 +80,7 @@ final class DiffHtml {
             ProposalDiff.Difference d = r.differences().get(i);
             h.append("<h3 id=\"d").append(i + 1).append("\">").append(i + 1).append(". ")
                     .append(esc(DiffReport.checkOptions(d.first(), d.second(), d.options()))).append(": A ")
-                    .append(esc(d.a().outcome())).append(", B ").append(esc(d.b().outcome())).append(" (")
+                    .append(esc(d.a().outcome().cliName())).append(", B ").append(esc(d.b().outcome().cliName())).append(" (")
                     .append(esc(d.direction())).append(" in B)</h3>\n");
             ProposalDiff.Side worse = d.worse();
             // one graph per chain and table keeps the page readable; every difference keeps its words
@@ -98,7 +98,7 @@ final class DiffHtml {
 
     private static void side(StringBuilder h, String label, String model, ProposalDiff.Side s) {
         h.append("<p><b>").append(label).append("</b> (").append(esc(model)).append(", ").append(esc(s.first()))
-                .append(" &rarr; ").append(esc(s.second())).append("): ").append(esc(s.outcome())).append("</p>\n");
+                .append(" &rarr; ").append(esc(s.second())).append("): ").append(esc(s.outcome().cliName())).append("</p>\n");
         if (s.evidence() != null) {
             h.append("<pre>").append(esc(String.join("\n", TraceNarrator.explain(s.evidence())))).append("</pre>\n");
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import kexeccheck.checker.ProposalDiff;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.TraceJson;
 import kexeccheck.trace.TraceNarrator;
 
@@ -44,7 +45,7 @@ final class DiffReport {
         for (int i = 0; i < shown; i++) {
             ProposalDiff.Difference d = r.differences().get(i);
             out.append(String.format("%n%d. %s%n   A %s, B %s (%s in B)%n", i + 1,
-                    checkOptions(d.first(), d.second(), d.options()), d.a().outcome(), d.b().outcome(), d.direction()));
+                    checkOptions(d.first(), d.second(), d.options()), d.a().outcome().cliName(), d.b().outcome().cliName(), d.direction()));
             side(out, "A", q.modelA(), d.a());
             side(out, "B", q.modelB(), d.b());
         }
@@ -75,10 +76,10 @@ final class DiffReport {
     }
 
     /** Why a side has no counterexample to show. */
-    private static String without(String outcome) {
+    private static String without(Outcome outcome) {
         return switch (outcome) {
-            case "safe" -> "no run within the bounds violates a property or reaches an outcome witness";
-            case "not-applicable" -> "the question does not arise (no LPIs)";
+            case SAFE -> "no run within the bounds violates a property or reaches an outcome witness";
+            case NOT_APPLICABLE -> "the question does not arise (no LPIs)";
             default -> "no run of the model gets this chain to its last kernel within the bounds";
         };
     }
@@ -116,7 +117,7 @@ final class DiffReport {
 
     private static ObjectNode side(ProposalDiff.Side s) {
         ObjectNode o = TraceJson.mapper().createObjectNode();
-        o.put("outcome", s.outcome());
+        o.put("outcome", s.outcome().cliName());
         o.put("chain", s.first() + "," + s.second());
         if (s.evidence() != null) {
             o.set("trace", TraceJson.toTree(s.evidence()));

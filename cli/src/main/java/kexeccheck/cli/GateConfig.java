@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckRequest;
-import kexeccheck.checker.Outcome;
 import kexeccheck.models.ShippedModels;
+import kexeccheck.trace.Outcome;
 
 /**
  * The gate's configuration file ({@code kexec-check.yml}): the checks a project runs on every change,
@@ -170,9 +170,10 @@ record GateConfig(Path file, Optional<Path> baseline, List<Check> checks) {
         Outcome expect;
         try {
             expect = Outcome.fromCliName(e.expect());
+            if (!expect.isClass()) throw new IllegalArgumentException(expect.cliName());
         } catch (IllegalArgumentException x) {
             throw new BadInputException(where + "expect '" + e.expect() + "' is not an outcome class (one of: "
-                    + String.join(", ", java.util.Arrays.stream(Outcome.values()).map(Outcome::cliName).toList()) + ")");
+                    + String.join(", ", Outcome.classes().stream().map(Outcome::cliName).toList()) + ")");
         }
         String model = Objects.requireNonNullElse(e.model(), ShippedModels.DEFAULT_PROPOSAL);
         String resolved = model;

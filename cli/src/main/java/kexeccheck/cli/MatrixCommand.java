@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import kexeccheck.checker.Matrix;
-import kexeccheck.checker.Outcome;
 import kexeccheck.checker.Shard;
-import picocli.CommandLine;
+import kexeccheck.trace.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code kexec-check matrix}: the outcome class of every ordered pair A → B of a population. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
@@ -87,7 +87,7 @@ final class MatrixCommand implements Callable<Integer> {
                 : MatrixReport.text(report, !noTiming));
         out.flush();
         boolean failing = report.tables().stream().flatMap(t -> t.cells().stream())
-                .anyMatch(c -> c.outcome().outcome().map(o -> o.compareTo(Outcome.FAIL_STOP) < 0).orElse(false));
+                .anyMatch(c -> c.outcome().worseThan(Outcome.FAIL_STOP));
         return failing ? KexecCheck.VIOLATED : KexecCheck.OK;
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import kexeccheck.checker.Matrix;
-import kexeccheck.checker.Outcome;
 import kexeccheck.trace.JsonSchemaFile;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.TraceJson;
 
 /** The matrix as aligned text tables with a legend, or as JSON with every counterexample. */
@@ -32,8 +32,8 @@ final class MatrixReport {
         return CODES.getOrDefault(cliName, "");
     }
 
-    static String code(Matrix.CellOutcome o) {
-        return o.outcome().map(x -> CODES.get(x.cliName())).orElse("-");
+    static String code(Outcome o) {
+        return o.isClass() ? CODES.get(o.cliName()) : "-";
     }
 
     static String text(Matrix.Report r, boolean withTimes) {
@@ -113,7 +113,7 @@ final class MatrixReport {
                 ObjectNode cell = cells.addObject();
                 cell.put("from", c.from());
                 cell.put("to", c.to());
-                cell.put("outcome", c.outcome().outcome().map(Outcome::cliName).orElse("cannot-run"));
+                cell.put("outcome", c.outcome().cliName());
                 c.evidence().ifPresent(e -> cell.set("trace", TraceJson.toTree(e)));
             }
         }

@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.SortedMap;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.Matrix;
-import kexeccheck.checker.Outcome;
 import kexeccheck.checker.Proof;
 import kexeccheck.checker.Shard;
 import kexeccheck.checker.Timing;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.InvalidTraceException;
+import kexeccheck.trace.Outcome;
 import kexeccheck.trace.TraceJson;
 
 /**
@@ -74,9 +74,7 @@ final class MatrixShards {
             for (JsonNode t : required(root, "tables")) {
                 List<Matrix.Cell> cells = new ArrayList<>();
                 for (JsonNode c : required(t, "cells")) {
-                    String outcome = text(c, "outcome");
-                    Matrix.CellOutcome o = outcome.equals("cannot-run") ? Matrix.CellOutcome.impossible()
-                            : new Matrix.CellOutcome(Optional.of(Outcome.fromCliName(outcome)));
+                    Outcome o = Outcome.fromCliName(text(c, "outcome"));
                     cells.add(new Matrix.Cell(text(c, "from"), text(c, "to"), o,
                             c.has("trace") ? Optional.of(TraceJson.fromTree(c.get("trace"), file + ": a cell's trace"))
                                     : Optional.empty()));

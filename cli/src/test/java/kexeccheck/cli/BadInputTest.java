@@ -98,6 +98,15 @@ class BadInputTest {
     }
 
     @Test
+    void aGateCheckExpectingAChainThatCannotRun() throws Exception {
+        // cannot-run is the cross-check's word for an impossible chain, not a class a check can end in
+        Path config = Files.writeString(dir.resolve("gate.yml"),
+                "checks:\n  - name: z\n    chain: [linux-6.1, linux-6.1]\n    expect: cannot-run\n");
+        assertBadInputOf(CliRun.of("gate", "--config", config.toString()), "check 'z'",
+                "expect 'cannot-run' is not an outcome class");
+    }
+
+    @Test
     void baselineRewrittenFromOneShard() {
         assertBadInputOf(CliRun.of("gate", "--config", GateExampleTest.CONFIG.toString(), "--shard", "1/2",
                 "--update-baseline"), "--update-baseline", "--shard 1/2");

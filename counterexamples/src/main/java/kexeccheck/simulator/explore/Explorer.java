@@ -21,6 +21,7 @@ import kexeccheck.simulator.kernel.Placement;
 import kexeccheck.simulator.loader.Segments;
 import kexeccheck.simulator.memory.AddressRange;
 import kexeccheck.simulator.replay.SimProperties;
+import kexeccheck.trace.Outcome;
 
 /**
  * Explores, with the simulator alone, every run of one configuration that

@@ -1,5 +1,6 @@
 package kexeccheck.simulator.explore;
 
+import kexeccheck.trace.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

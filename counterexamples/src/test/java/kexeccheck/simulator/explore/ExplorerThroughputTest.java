@@ -25,7 +25,7 @@ class ExplorerThroughputTest {
         long start = System.nanoTime();
         long count = Explorer.exploreAll(UpstreamProfiles.all(), UpstreamProfiles.all(), Map.of()).limit(n)
                 .peek(r -> {
-                    classes.merge(r.outcome().label(), 1L, Long::sum);
+                    classes.merge(r.outcome().cliName(), 1L, Long::sum);
                     runs.addAndGet(r.runs());
                 }).count();
         double seconds = (System.nanoTime() - start) / 1e9;
