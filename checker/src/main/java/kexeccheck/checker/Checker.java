@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
@@ -46,17 +47,29 @@ public final class Checker {
      * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
      */
     public static CheckReport check(CheckRequest request, boolean prove) {
+        return check(request, prove, stage -> { });
+    }
+
+    /**
+     * Runs a check as {@link #check(CheckRequest, boolean)} does, telling {@code stage} what it is
+     * doing before each step that can take long (parsing, each solver question, the proof), so that a
+     * person waiting at a terminal sees where the time goes.
+     *
+     * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
+     */
+    public static CheckReport check(CheckRequest request, boolean prove, Consumer<String> stage) {
         long start = System.nanoTime();
-        ModelSource source = ModelSource.resolve(request.model());
-        Bounds bounds = BoundsPolicy.forRequest(source, request);
-        LoadedModel model = LoadedModel.load(source, bounds);
+        stage.accept("loading model " + request.model());
+        LoadedModel model = LoadedModel.forRequest(request);
+        ModelSource source = model.source();
+        Bounds bounds = model.bounds();
         Annotations annotations = model.annotations();
         List<Annotations.Annotated> selected = selectProperties(annotations, request.properties(), source.name());
         String configuration = QueryText.configuration(request, model.vocabulary(), source.name());
         String runs = QueryText.runs(configuration);
         Query query = new Query(model, runs);
 
-        Map<Annotations.Annotated, Optional<Trace>> verdicts = findViolations(query, selected);
+        Map<Annotations.Annotated, Optional<Trace>> verdicts = findViolations(query, selected, stage);
         boolean anyViolated = verdicts.values().stream().anyMatch(Optional::isPresent);
         Outcome outcome = selected.stream().filter(p -> verdicts.get(p).isPresent()).map(Annotations.Annotated::outcome)
                 .reduce(Outcome.SAFE, Outcome::worst);
@@ -67,6 +80,7 @@ public final class Checker {
             // a witness of a class worse than the worst violation still decides the outcome (fail-stop beats a leak)
             for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
                 if (w.outcome().compareTo(outcome) >= 0) break; // worst first: no worse witness is left
+                stage.accept("looking for a run that reaches " + w.name());
                 Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
                 if (t.isPresent()) {
                     outcome = w.outcome();
@@ -77,6 +91,7 @@ public final class Checker {
         } else {
             // nothing fails: make sure that is not because nothing can run, or nothing applies
             String applicable = annotations.applicable().orElse("some Config");
+            stage.accept("making sure some configuration runs and applies");
             if (!query.exists(runs + " and " + reachesEnd(request) + " and " + applicable)) {
                 if (!query.exists(runs + " and " + reachesEnd(request))) {
                     requireRoomToRun(request, bounds);
@@ -89,6 +104,7 @@ public final class Checker {
                 outcome = Outcome.NOT_APPLICABLE;
             } else {
                 for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
+                    stage.accept("looking for a run that reaches " + w.name());
                     Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
                     if (t.isPresent()) {
                         outcome = w.outcome();
@@ -105,6 +121,7 @@ public final class Checker {
         if (prove && applies && !held.isEmpty()) {
             List<String> goals = new ArrayList<>(held);
             goals.addAll(unreached);
+            stage.accept("proving what holds for chains of any length (k-induction)");
             proof = Optional.of(Induction.prove(model, configuration, goals));
         }
         List<PropertyResult> results = new ArrayList<>();
@@ -131,10 +148,12 @@ public final class Checker {
      * it violates, and the rest are asked again, until a query finds nothing.
      */
     private static Map<Annotations.Annotated, Optional<Trace>> findViolations(
-            Query query, List<Annotations.Annotated> properties) {
+            Query query, List<Annotations.Annotated> properties, Consumer<String> stage) {
         Map<Annotations.Annotated, Optional<Trace>> verdicts = new LinkedHashMap<>();
         List<Annotations.Annotated> open = new ArrayList<>(properties);
         while (!open.isEmpty()) {
+            stage.accept("looking for a run that violates " + (open.size() == 1 ? open.get(0).name()
+                    : "any of " + open.size() + " properties"));
             Optional<LoadedModel.SolveResult> run = query.find(Annotations.anyFails(open), open);
             if (run.isEmpty()) {
                 open.forEach(p -> verdicts.put(p, Optional.empty()));
@@ -142,6 +161,7 @@ public final class Checker {
             }
             for (Annotations.Annotated p : List.copyOf(open)) {
                 if (query.violates(run.get(), p.predicate())) {
+                    stage.accept("shortening the counterexample of " + p.name());
                     verdicts.put(p, Optional.of(query.shortest(run.get(), p)));
                     open.remove(p);
                 }

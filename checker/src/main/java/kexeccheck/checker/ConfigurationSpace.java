@@ -47,10 +47,9 @@ public final class ConfigurationSpace {
      * @throws BadInputException for an unknown or broken model
      */
     public static ConfigurationSpace of(Scope scope) {
-        ModelSource source = ModelSource.resolve(scope.model());
         // the bounds depend on the chain and the CPUs only, never on the option values
-        Bounds bounds = BoundsPolicy.forRequest(source, request(scope, scope.options()));
-        return new ConfigurationSpace(source, scope, LoadedModel.load(source, bounds));
+        LoadedModel model = LoadedModel.forRequest(request(scope, scope.options()));
+        return new ConfigurationSpace(model.source(), scope, model);
     }
 
     /**

@@ -55,9 +55,9 @@ public record Coverage(Map<String, Boolean> events, Map<String, Boolean> profile
      * @throws BadInputException as {@link Checker#check} does
      */
     public static Coverage of(CheckRequest request) {
-        ModelSource source = ModelSource.resolve(request.model());
-        Bounds bounds = BoundsPolicy.forRequest(source, request);
-        LoadedModel model = LoadedModel.load(source, bounds);
+        LoadedModel model = LoadedModel.forRequest(request);
+        ModelSource source = model.source();
+        Bounds bounds = model.bounds();
         Vocabulary vocabulary = model.vocabulary();
         String runs = QueryText.runs(QueryText.configuration(request, vocabulary, source.name()));
 

@@ -12,11 +12,11 @@ import edu.mit.csail.sdg.translator.A4Solution;
 import edu.mit.csail.sdg.translator.TranslateAlloyToKodkod;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.ConcurrentHashMap;
-import kodkod.engine.satlab.SATFactory;
 import kexeccheck.trace.Bounds;
+import kodkod.engine.satlab.SATFactory;
 
 /**
  * A model parsed once for one set of bounds, ready to solve queries on.
@@ -71,6 +71,22 @@ final class LoadedModel {
         this.annotations = annotations;
         this.vocabulary = vocabulary;
         this.solver = solver(System.getProperty(SOLVER_PROPERTY, "sat4j"));
+    }
+
+    /**
+     * The one way a request becomes a model to ask: resolves the request's model (shipped name or
+     * {@code .als} file), bounds it for the request's chain and CPUs, and parses it.
+     *
+     * @throws BadInputException for an unknown or broken model, or bounds the translator cannot hold
+     */
+    static LoadedModel forRequest(CheckRequest request) {
+        ModelSource source = ModelSource.resolve(request.model());
+        return load(source, BoundsPolicy.forRequest(source, request));
+    }
+
+    /** The same model and bounds parsed again: one per thread, since Alloy's parsed modules are not shared safely. */
+    LoadedModel copy() {
+        return load(source, bounds);
     }
 
     /**

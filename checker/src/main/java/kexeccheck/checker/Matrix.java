@@ -142,11 +142,10 @@ public final class Matrix {
      */
     public static Report compute(Request request, Consumer<Progress> progress) {
         long start = System.nanoTime();
-        ModelSource source = ModelSource.resolve(request.model());
         CheckRequest pairs = new CheckRequest(request.model(), List.of(), request.population(), 2, request.options(),
                 request.cpus(), Optional.empty(), Optional.empty(), List.of());
-        Bounds bounds = BoundsPolicy.forRequest(source, pairs);
-        LoadedModel model = LoadedModel.load(source, bounds);
+        LoadedModel model = LoadedModel.forRequest(pairs);
+        ModelSource source = model.source();
         Vocabulary vocabulary = model.vocabulary();
         Map<String, List<String>> options = new LinkedHashMap<>(request.options());
         options.putIfAbsent("firmware", vocabulary.options().get("firmware"));
@@ -169,7 +168,7 @@ public final class Matrix {
             }
         };
         List<TableGroup.Result> results = Parallel.map(Shard.groups(mine, request.jobs()), (index, group) -> {
-            LoadedModel own = index == 0 ? model : LoadedModel.load(source, bounds);
+            LoadedModel own = index == 0 ? model : model.copy();
             return new TableGroup(own, configuration, group).classify(request.population(), request.prove(), settled);
         });
         if (results.stream().flatMap(r -> r.tables().stream()).flatMap(t -> t.cells().stream())
@@ -182,7 +181,7 @@ public final class Matrix {
             r.tables().forEach(t -> byKey.put(new MatrixCells.TableKey(t.firmware(), t.hardware()), t));
             timing = timing.plus(r.timing());
         }
-        return new Report(source.name(), request.population(), request.options(), bounds, request.shard(),
+        return new Report(source.name(), request.population(), request.options(), model.bounds(), request.shard(),
                 mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000);
     }
 }

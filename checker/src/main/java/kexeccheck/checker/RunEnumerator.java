@@ -2,14 +2,12 @@ package kexeccheck.checker;
 
 import edu.mit.csail.sdg.alloy4.Err;
 import edu.mit.csail.sdg.translator.A4Solution;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import kodkod.ast.Relation;
-import kodkod.engine.Explorer;
 import kodkod.engine.Solution;
 import kodkod.engine.Statistics;
 import kodkod.engine.fol2sat.Translation;
@@ -31,9 +29,8 @@ import kodkod.util.ints.IntSet;
  * handed back to Alloy through the enumeration hook of {@link A4Solution#next()}, so that it comes
  * back as an ordinary {@link A4Solution} that the trace extractor reads like any other.
  *
- * <p>This reaches into Alloy 6.2.0's private fields (the version is pinned in the parent pom);
- * should they change, {@link #next()} fails with an internal error on its second call rather than
- * give a wrong answer, and {@code MatrixAgreesWithCheckTest} and the cross-check tests say so.
+ * <p>Alloy has no API for either step: {@link AlloyInternals} is the one class that reaches into its
+ * private fields, and its test fails on an Alloy version where they moved.
  */
 final class RunEnumerator {
 
@@ -200,7 +197,7 @@ final class RunEnumerator {
         long wrapStart = System.nanoTime();
         A4Solution next;
         try {
-            set(current, "kEnumerator", new Handover(solution));
+            AlloyInternals.handBack(current, solution);
             next = current.next();
         } catch (Err e) {
             throw new IllegalStateException("Alloy could not read back an enumerated run: " + e.msg, e);
@@ -211,102 +208,23 @@ final class RunEnumerator {
 
     /** Finds the live SAT solver behind Alloy's solution; leaves {@link #translation} null if it cannot. */
     private void attach() {
-        try {
-            Object peeker = get(current, "kEnumerator");
-            Object iterator = get(peeker, "iterator");
-            Translation.Whole t = (Translation.Whole) get(iterator, "translation");
-            PardinusBounds bounds = (PardinusBounds) get(iterator, "originalBounds");
-            if (t == null || t.trivial()) {
-                return;
+        Optional<AlloyInternals.LiveSolver> live = AlloyInternals.liveSolver(current);
+        if (live.isEmpty()) {
+            return;
+        }
+        Translation.Whole t = live.get().translation();
+        List<Relation> found = new ArrayList<>();
+        for (String name : distinguishing) {
+            List<Relation> named = t.bounds().relations().stream()
+                    .filter(r -> !r.isVariable() && (r.name().equals(name) || r.name().endsWith("/" + name))).toList();
+            if (named.size() != 1) {
+                throw new IllegalArgumentException(model.source().name() + " has " + named.size()
+                        + " static relations named " + name + ", not one");
             }
-            List<Relation> found = new ArrayList<>();
-            for (String name : distinguishing) {
-                List<Relation> named = t.bounds().relations().stream()
-                        .filter(r -> !r.isVariable() && (r.name().equals(name) || r.name().endsWith("/" + name))).toList();
-                if (named.size() != 1) {
-                    throw new IllegalArgumentException(model.source().name() + " has " + named.size()
-                            + " static relations named " + name + ", not one");
-                }
-                found.add(named.get(0));
-            }
-            this.relations = found;
-            this.originalBounds = bounds;
-            this.translation = t;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            translation = null;
+            found.add(named.get(0));
         }
-    }
-
-    private static Object get(Object owner, String field) throws ReflectiveOperationException {
-        Field f = findField(owner.getClass(), field);
-        f.setAccessible(true);
-        return f.get(owner);
-    }
-
-    private static void set(Object owner, String field, Object value) {
-        try {
-            Field f = findField(owner.getClass(), field);
-            f.setAccessible(true);
-            f.set(owner, value);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot hand a run back to Alloy", e);
-        }
-    }
-
-    private static Field findField(Class<?> type, String name) throws NoSuchFieldException {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredField(name);
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new NoSuchFieldException(type.getName() + "." + name);
-    }
-
-    /** Gives Alloy exactly one solution: the one the enumerator found. */
-    private static final class Handover implements Explorer<Solution> {
-        private Solution solution;
-
-        Handover(Solution solution) {
-            this.solution = solution;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return solution != null;
-        }
-
-        @Override
-        public Solution next() {
-            Solution s = solution;
-            solution = null;
-            return s;
-        }
-
-        @Override
-        public Solution nextC() {
-            throw new UnsupportedOperationException("configuration enumeration goes through RunEnumerator");
-        }
-
-        @Override
-        public Solution nextP() {
-            return next();
-        }
-
-        @Override
-        public Solution nextS(int state, int delta, java.util.Set<Relation> change) {
-            throw new UnsupportedOperationException("forks go through RunEnumerator");
-        }
-
-        @Override
-        public boolean hasNextC() {
-            return false;
-        }
-
-        @Override
-        public boolean hasNextP() {
-            return hasNext();
-        }
+        this.relations = found;
+        this.originalBounds = live.get().originalBounds();
+        this.translation = t;
     }
 }

@@ -1,5 +1,6 @@
 package kexeccheck.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,13 +10,17 @@ import kexeccheck.checker.Checker;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.render.DotProgram;
+import kexeccheck.report.GraphFiles;
+import kexeccheck.report.JsonReport;
+import kexeccheck.report.TextReport;
+import kexeccheck.report.TraceFiles;
 import kexeccheck.simulator.replay.ReplayPrinter;
 import kexeccheck.simulator.replay.ReplayResult;
 import kexeccheck.simulator.replay.TraceReplayer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code kexec-check check}: every configuration the options allow, a verdict per property. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -72,8 +77,20 @@ final class CheckCommand implements Callable<Integer> {
         OutputPaths.directory("--out", out);
         OutputPaths.directory("--render", render);
         CheckRequest request = options.request();
-        CheckReport report = Checker.check(request, !noProof);
-        Optional<Coverage> covered = coverage ? Optional.of(Coverage.of(request)) : Optional.empty();
+        PrintWriter err = spec.commandLine().getErr();
+        ChainCost.warning(request.chainLength(), request.cpus()).ifPresent(w -> {
+            err.println("kexec-check: warning: " + w);
+            err.flush();
+        });
+        CheckReport report;
+        Optional<Coverage> covered = Optional.empty();
+        try (TerminalProgress progress = TerminalProgress.of(err, "check")) {
+            report = Checker.check(request, !noProof, progress::show);
+            if (coverage) {
+                progress.show("coverage: does every event happen and every profile boot?");
+                covered = Optional.of(Coverage.of(request));
+            }
+        }
         if (out != null) {
             TraceFiles.write(out, report);
         }

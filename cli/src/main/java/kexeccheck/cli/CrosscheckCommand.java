@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.ConfigurationSpace;
-import kexeccheck.checker.CrossCheck;
 import kexeccheck.checker.ModelDescription;
 import kexeccheck.checker.Shard;
-import picocli.CommandLine;
+import kexeccheck.crosscheck.CrossCheck;
+import kexeccheck.report.CrosscheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code kexec-check crosscheck}: the checker against the concrete table simulator, configuration by configuration. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true,
@@ -64,9 +65,11 @@ final class CrosscheckCommand implements Callable<Integer> {
         List<String> given = GivenValues.of("--population", population);
         List<String> profiles = given.isEmpty() ? List.copyOf(model.profiles().keySet()) : given;
         SimulatorAccountCheck.require(model, profiles);
-        CrossCheck.Report report = CrossCheck.run(
-                new ConfigurationSpace.Scope(configuration.model, profiles, configuration.values(), 2), show,
-                shard == null ? Shard.WHOLE : Shard.parse(shard));
+        CrossCheck.Report report;
+        try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "crosscheck")) {
+            report = CrossCheck.run(new ConfigurationSpace.Scope(configuration.model, profiles, configuration.values(), 2),
+                    show, shard == null ? Shard.WHOLE : Shard.parse(shard), progress::show);
+        }
         return emit(report, format, noTiming, spec.commandLine());
     }
 

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.ProposalDiff;
-import picocli.CommandLine;
+import kexeccheck.report.DiffHtml;
+import kexeccheck.report.DiffReport;
+import kexeccheck.report.HtmlReportFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code kexec-check diff -m A -m B}: what proposal B changes against A, configuration by configuration. */
 @Command(name = "diff", mixinStandardHelpOptions = true,

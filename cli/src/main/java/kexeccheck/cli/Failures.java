@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kexeccheck.checker.BadInputException;
+import kexeccheck.report.Version;
 import kexeccheck.simulator.NotReplayableException;
 import kexeccheck.trace.InvalidTraceException;
 import picocli.CommandLine;

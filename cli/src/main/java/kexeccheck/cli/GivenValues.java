@@ -8,7 +8,7 @@ import kexeccheck.checker.BadInputException;
  * with an empty item, as {@code --chain ,,} or {@code chain: []}) is refused, never read as absent,
  * or a request for one chain would silently widen to every chain.
  */
-final class GivenValues {
+public final class GivenValues {
 
     private GivenValues() {}
 
@@ -18,7 +18,7 @@ final class GivenValues {
      * @return the values, empty when absent
      * @throws BadInputException when given but empty, or with an empty item
      */
-    static List<String> of(String name, List<String> values) {
+    public static List<String> of(String name, List<String> values) {
         if (values == null) {
             return List.of();
         }

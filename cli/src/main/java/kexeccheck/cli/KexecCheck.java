@@ -1,13 +1,15 @@
 package kexeccheck.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import kexeccheck.cli.gate.GateCommand;
+import kexeccheck.report.Version;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code kexec-check} command: its subcommands and its exit codes. */
 @Command(name = "kexec-check",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = VersionText.class,
         description = "A model checker for the hand-over ABI between kernels across kexec"
                 + " (arm64 GICv3 LPI tables): can memory be corrupted or interrupts be lost, and how?",
         subcommands = {ListCommand.class, CheckCommand.class, MatrixCommand.class, RenderCommand.class,
@@ -46,7 +48,7 @@ public final class KexecCheck implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new KexecCheck());
         // every subcommand offers -V (mixinStandardHelpOptions): each must print the version, not nothing
-        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new Version()));
+        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new VersionText()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Failures::badParameters);

@@ -13,12 +13,18 @@ import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.CheckRequest;
 import kexeccheck.checker.Checker;
 import kexeccheck.checker.ModelDescription;
+import kexeccheck.report.BoardOptions;
+import kexeccheck.report.BoardReport;
+import kexeccheck.report.JsonRoot;
+import kexeccheck.report.ReportKind;
+import kexeccheck.report.TextReport;
+import kexeccheck.report.Version;
 import kexeccheck.simulator.firmware.BoardFacts;
 import kexeccheck.trace.TraceJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code kexec-check machine}: will kexec from the running kernel to the next one work on this
@@ -136,10 +142,7 @@ final class MachineCommand implements Callable<Integer> {
     }
 
     private String json(RunningSystem s, RunningProfile running, BoardOptions o, CheckReport report) {
-        ObjectNode root = TraceJson.mapper().createObjectNode();
-        root.put("tool", "kexec-check");
-        root.put("version", Version.current());
-        root.put("report", "machine");
+        ObjectNode root = JsonRoot.of(ReportKind.MACHINE);
         root.put("root", s.root().toString());
         ObjectNode m = root.putObject("machine");
         m.put("release", s.release());

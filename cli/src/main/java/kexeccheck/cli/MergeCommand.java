@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.BadInputException;
+import kexeccheck.report.CrosscheckReport;
+import kexeccheck.report.CrosscheckShards;
+import kexeccheck.report.MatrixReport;
+import kexeccheck.report.MatrixShards;
+import kexeccheck.report.ReportKind;
 import kexeccheck.trace.TraceJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code kexec-check merge}: the JSON reports of the shards of one {@code matrix} or
@@ -55,7 +60,7 @@ final class MergeCommand implements Callable<Integer> {
         for (Path file : files) {
             JsonNode root = TraceJson.readTree(file);
             String k = root.path("report").asText("");
-            if (!k.equals(MatrixReport.KIND) && !k.equals(CrosscheckReport.KIND)) {
+            if (!k.equals(ReportKind.MATRIX.kind()) && !k.equals(ReportKind.CROSSCHECK.kind())) {
                 throw new BadInputException(file + ": not the --format json report of a matrix or crosscheck run"
                         + " (its 'report' is '" + k + "')");
             }
@@ -67,7 +72,7 @@ final class MergeCommand implements Callable<Integer> {
                 throw new BadInputException(file + ": given twice");
             }
         }
-        if (MatrixReport.KIND.equals(kind)) {
+        if (ReportKind.MATRIX.kind().equals(kind)) {
             return MatrixCommand.emit(MatrixShards.merge(parts), format, html, noTiming, spec.commandLine());
         }
         if (html != null) {

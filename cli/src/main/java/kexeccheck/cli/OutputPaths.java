@@ -10,7 +10,7 @@ import kexeccheck.checker.BadInputException;
  * created here (bad input elsewhere must leave nothing behind); the writers create the folders
  * ({@link TraceFiles#writeAtomically}).
  */
-final class OutputPaths {
+public final class OutputPaths {
 
     private OutputPaths() {}
 
@@ -41,7 +41,7 @@ final class OutputPaths {
      * @throws BadInputException for {@code -}, an existing directory, or a folder that cannot be created
      *     or written
      */
-    static void file(String option, Path file) {
+    public static void file(String option, Path file) {
         if (file == null) {
             return;
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kexeccheck.checker.CheckRequest;
+import kexeccheck.trace.ConfigurationOption;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,15 +55,24 @@ final class ScopeOptions {
     /** The configuration options given, by CLI name; those left out are absent. */
     Map<String, List<String>> values() {
         Map<String, List<String>> options = new LinkedHashMap<>();
-        options.put("firmware", GivenValues.of("--firmware", firmware));
-        options.put("reserved-memory", GivenValues.of("--reserved-memory", reservedMemory));
-        options.put("dtb", GivenValues.of("--dtb", dtb));
-        options.put("loader", GivenValues.of("--loader", loader));
-        options.put("hardware", GivenValues.of("--hardware", hardware));
-        options.put("devices", GivenValues.of("--devices", devices));
-        options.put("kexec", GivenValues.of("--kexec", kexec));
-        options.put("page-size", GivenValues.of("--page-size", pageSize));
+        for (ConfigurationOption o : ConfigurationOption.values()) {
+            options.put(o.cliName(), GivenValues.of("--" + o.cliName(), given(o)));
+        }
         options.values().removeIf(List::isEmpty);
         return options;
+    }
+
+    /** The values given for one option; the switch has no default, so a new option cannot be left out here. */
+    private List<String> given(ConfigurationOption o) {
+        return switch (o) {
+            case FIRMWARE -> firmware;
+            case RESERVED_MEMORY -> reservedMemory;
+            case DTB -> dtb;
+            case LOADER -> loader;
+            case HARDWARE -> hardware;
+            case DEVICES -> devices;
+            case KEXEC -> kexec;
+            case PAGE_SIZE -> pageSize;
+        };
     }
 }

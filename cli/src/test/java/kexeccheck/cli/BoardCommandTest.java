@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BoardCommandTest {
 
     private static final Path QEMU_DT = Path.of("../validation/qemu/captures/active-dt-6.1-kdump-6.1/stage1/sys/firmware/fdt");
-    private static final Path DTBS = Path.of("../counterexamples/src/test/resources/dtbs");
+    private static final Path DTBS = Path.of("../counterexamples/simulator/src/test/resources/dtbs");
 
     @TempDir
     Path dir;

@@ -9,11 +9,19 @@ import java.io.StringWriter;
 /** One run of the command line in this JVM, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
 
+    /**
+     * Runs the command line; a JSON report on stdout is checked against its kind's schema on the way, so
+     * that every test that asks for {@code --format json} also holds the report to its schema.
+     */
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = KexecCheck.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new CliRun(code, out.toString(), err.toString());
+        CliRun run = new CliRun(code, out.toString(), err.toString());
+        if (run.out.startsWith("{")) {
+            JsonReports.requireValid(run.out);
+        }
+        return run;
     }
 
     /** Bad input: exit code 2, nothing on stdout, one line on stderr mentioning each of {@code mustMention}. */

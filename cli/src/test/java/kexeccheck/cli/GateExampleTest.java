@@ -18,6 +18,8 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
 import kexeccheck.checker.Names;
+import kexeccheck.report.gate.Baseline;
+import kexeccheck.report.gate.SarifReport;
 import kexeccheck.trace.TraceJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

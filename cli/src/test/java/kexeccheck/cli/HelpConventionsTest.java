@@ -1,12 +1,15 @@
 package kexeccheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import kexeccheck.report.Version;
+import kexeccheck.trace.ConfigurationOption;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
@@ -43,5 +46,20 @@ class HelpConventionsTest {
             assertTrue(run.err().contains(command), command + " missing from: " + run.err());
         }
         assertTrue(run.err().strip().endsWith("(see kexec-check --help)"), run.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void everyConfigurationOptionOffersExactlyItsDeclaredValues(String command) {
+        CommandLine.Model.CommandSpec spec = new CommandLine(new KexecCheck()).getSubcommands().get(command)
+                .getCommandSpec();
+        if (spec.findOption("--firmware") == null) {
+            return; // the command explores no configurations
+        }
+        for (ConfigurationOption o : ConfigurationOption.values()) {
+            CommandLine.Model.OptionSpec option = spec.findOption("--" + o.cliName());
+            assertNotNull(option, command + " lacks --" + o.cliName());
+            assertEquals(String.join("|", o.choices()), option.paramLabel(), command + " --" + o.cliName());
+        }
     }
 }

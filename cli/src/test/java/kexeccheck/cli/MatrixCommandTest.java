@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import kexeccheck.report.MatrixReport;
+import kexeccheck.report.ReportKind;
 import kexeccheck.trace.TraceJson;
 import kexeccheck.trace.TraceSchema;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class MatrixCommandTest {
                 "--no-timing", "--html", html.toString());
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
 
-        assertEquals(List.of(), MatrixReport.SCHEMA.problems(TraceJson.mapper().readTree(run.out())),
+        assertEquals(List.of(), ReportKind.MATRIX.schema().problems(TraceJson.mapper().readTree(run.out())),
                 "the report follows kexec-check/matrix.schema.json");
         JsonNode table = TraceJson.mapper().readTree(run.out()).get("tables").get(0);
         assertEquals("efi", table.get("firmware").asText());

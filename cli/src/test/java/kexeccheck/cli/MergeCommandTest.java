@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import kexeccheck.report.MatrixReport;
+import kexeccheck.report.ReportKind;
 import kexeccheck.trace.TraceJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,7 @@ class MergeCommandTest {
         assertEquals(whole.exitCode(), merged.exitCode(), merged.err());
         assertEquals(cells(whole.out()), cells(merged.out()));
         assertEquals("1/1", TraceJson.mapper().readTree(merged.out()).get("shard").asText());
-        assertEquals(java.util.List.of(), MatrixReport.SCHEMA.problems(TraceJson.mapper().readTree(merged.out())));
+        assertEquals(java.util.List.of(), ReportKind.MATRIX.schema().problems(TraceJson.mapper().readTree(merged.out())));
 
         CliRun text = CliRun.of("merge", shards.get(2).toString(), shards.get(0).toString(), shards.get(1).toString());
         assertTrue(text.out().contains("firmware=efi hardware=sticky"), text.out());

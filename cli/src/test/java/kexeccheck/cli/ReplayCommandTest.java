@@ -16,9 +16,7 @@ class ReplayCommandTest {
 
     private Path fixture() throws Exception {
         Path p = dir.resolve("no-stray-write.trace.json");
-        try (var in = getClass().getResourceAsStream("/traces/no-efi-sticky-breaks/no-stray-write.trace.json")) {
-            Files.write(p, in.readAllBytes());
-        }
+        Files.copy(Path.of("../counterexamples/trace/src/test/resources/traces/no-efi-sticky-breaks/no-stray-write.trace.json"), p);
         return p;
     }
 

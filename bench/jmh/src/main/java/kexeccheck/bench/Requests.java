@@ -48,7 +48,7 @@ public final class Requests {
     private static CheckRequest request(List<String> chain, Map<String, List<String>> options, String property) {
         // the CLI's order of options (ConfigurationOptions.values()), so the Alloy text is the same
         Map<String, List<String>> ordered = new java.util.LinkedHashMap<>();
-        for (String o : List.of("firmware", "reserved-memory", "dtb", "loader", "hardware", "devices", "kexec")) {
+        for (String o : kexeccheck.trace.ConfigurationOption.names()) {
             if (options.containsKey(o)) {
                 ordered.put(o, options.get(o));
             }

@@ -1,0 +1,194 @@
+package kexeccheck.cli.gate;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import kexeccheck.checker.BadInputException;
+import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.Checker;
+import kexeccheck.checker.Coverage;
+import kexeccheck.checker.PropertyResult;
+import kexeccheck.checker.Shard;
+import kexeccheck.cli.KexecCheck;
+import kexeccheck.cli.OutputPaths;
+import kexeccheck.report.TraceFiles;
+import kexeccheck.report.Version;
+import kexeccheck.report.gate.Baseline;
+import kexeccheck.report.gate.Fingerprint;
+import kexeccheck.report.gate.GateCheck;
+import kexeccheck.report.gate.GateResult;
+import kexeccheck.report.gate.JUnitReport;
+import kexeccheck.report.gate.SarifReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/**
+ * {@code kexec-check gate}: runs the checks a project lists in its configuration and fails only on
+ * violations its baseline does not accept, or on an outcome other than the one expected.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the checks listed in a configuration file (kexec-check.yml), compares each counterexample"
+                    + " with a baseline of accepted ones by a stable fingerprint, and fails only on new violations"
+                    + " or on an outcome other than the one a check expects. See docs/ci-gate.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:nothing new: every outcome as expected, every violation in the baseline",
+            "1:a new violation or a changed outcome",
+            "2:bad configuration (unknown key or model, unreadable baseline), one line naming the file",
+            "3:internal error (details written to a file)"})
+/** {@code kexec-check gate}: the CI gate over a configuration of checks and a baseline of accepted violations. */
+public final class GateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "The gate configuration: the checks to run and the outcome each expects (YAML).")
+    Path config;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "The accepted violations (default: the configuration's 'baseline:', else "
+                    + GateConfig.DEFAULT_BASELINE + " beside it). A file that does not exist accepts nothing.")
+    Path baseline;
+
+    @Option(names = "--update-baseline",
+            description = "Rewrite the baseline to accept exactly the violations found now (atomically)."
+                    + " A changed outcome still fails.")
+    boolean updateBaseline;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML: one test case per check.")
+    Path junit;
+
+    @Option(names = "--sarif", paramLabel = "FILE",
+            description = "Also write SARIF 2.1.0: one result per violation, its trace as a code flow.")
+    Path sarif;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only part I of N of the checks (round robin), e.g. as one job of a CI matrix. Each"
+                    + " part's JUnit and SARIF files stand alone (CI systems collect several); a part judges the"
+                    + " baseline only for its own checks.")
+    String shard;
+
+    @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
+    boolean noTiming;
+
+    @Override
+    public Integer call() {
+        OutputPaths.file("--junit", junit);
+        OutputPaths.file("--sarif", sarif);
+        GateConfig gate = GateConfig.read(config);
+        Shard part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        if (updateBaseline && !part.whole()) {
+            throw new BadInputException("--update-baseline with --shard " + part + ": the baseline is rewritten from a"
+                    + " run of every check, or it would drop the other shards' accepted violations");
+        }
+        Path baselineFile = gate.baselineFile(baseline);
+        Baseline accepted = Baseline.read(baselineFile);
+        Set<String> known = accepted.fingerprints();
+
+        PrintWriter out = spec.commandLine().getOut();
+        List<GateResult.CheckResult> results = new ArrayList<>();
+        for (GateCheck check : part.select(gate.checks())) {
+            CheckReport report;
+            try {
+                report = Checker.check(check.request());
+            } catch (BadInputException e) {
+                throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
+            }
+            List<GateResult.Violation> violations = new ArrayList<>();
+            for (PropertyResult p : report.properties()) {
+                p.counterexample().ifPresent(trace -> {
+                    Fingerprint f = Fingerprint.of(check.model(), report.explored(), check.request().cpus(), trace);
+                    violations.add(new GateResult.Violation(p, trace, f, !known.contains(f.id())));
+                });
+            }
+            Optional<Coverage> coverage;
+            try {
+                coverage = check.coverage() ? Optional.of(Coverage.of(check.request())) : Optional.empty();
+            } catch (BadInputException e) {
+                throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
+            }
+            results.add(new GateResult.CheckResult(check, report, List.copyOf(violations), coverage));
+        }
+        GateResult result = new GateResult(gate.file(), gate.checks(), baselineFile, accepted, List.copyOf(results));
+
+        // every output is composed before the first is written, so bad input leaves nothing behind
+        Map<Path, String> files = new LinkedHashMap<>();
+        if (junit != null) {
+            files.put(junit, JUnitReport.render(result, !noTiming));
+        }
+        if (sarif != null) {
+            files.put(sarif, SarifReport.render(result));
+        }
+        if (updateBaseline) {
+            files.put(baselineFile, result.current().text());
+        }
+        files.forEach(TraceFiles::writeAtomically);
+
+        out.print(text(result, !noTiming));
+        out.flush();
+        boolean outcomeChanged = result.checks().stream().anyMatch(c -> c.outcomeChanged() || c.vacuous());
+        if (updateBaseline) {
+            return outcomeChanged ? KexecCheck.VIOLATED : KexecCheck.OK;
+        }
+        return result.failed() ? KexecCheck.VIOLATED : KexecCheck.OK;
+    }
+
+    private String text(GateResult result, boolean withTimes) {
+        StringBuilder s = new StringBuilder();
+        s.append("kexec-check ").append(Version.current()).append(" gate: ")
+                .append(shard == null ? "" : "shard " + shard.strip() + " of the checks, ").append(result.checks().size())
+                .append(result.checks().size() == 1 ? " check from " : " checks from ").append(config).append(", baseline ").append(result.baselineFile())
+                .append(Files.exists(result.baselineFile()) || updateBaseline ? "" : " (none yet)").append('\n');
+        int width = result.checks().stream().mapToInt(c -> c.check().name().length()).max().orElse(10);
+        int newViolations = 0;
+        int changed = 0;
+        int vacuous = 0;
+        long wall = 0;
+        for (GateResult.CheckResult c : result.checks()) {
+            s.append(String.format("  %-4s  %-" + width + "s  %s", (updateBaseline ? c.outcomeChanged() : c.failed()) ? "FAIL" : "ok", c.check().name(), c.verdict()));
+            if (withTimes) {
+                s.append(String.format(" (%.1f s)", c.report().wallMillis() / 1000.0));
+            }
+            s.append('\n');
+            for (GateResult.Violation v : c.violations()) {
+                s.append(String.format("        %-8s %s  %s  %s%n", v.isNew() ? "new" : "accepted",
+                        v.fingerprint().shortId(), v.property().name(), v.fingerprint().summary()));
+            }
+            newViolations += c.newViolations().size();
+            changed += c.outcomeChanged() ? 1 : 0;
+            vacuous += c.vacuous() ? 1 : 0;
+            wall += c.report().wallMillis();
+        }
+        for (Baseline.Accepted gone : result.gone()) {
+            s.append("  gone  ").append(gone.fingerprint(), 0, 12).append("  ").append(gone.check()).append(' ')
+                    .append(gone.property()).append(": accepted, no longer found")
+                    .append(updateBaseline ? " (dropped from the baseline)" : " (--update-baseline drops it)")
+                    .append('\n');
+        }
+        s.append('\n');
+        if (updateBaseline) {
+            s.append("baseline ").append(result.baselineFile()).append(" rewritten: ")
+                    .append(result.current().accepted().size()).append(" accepted violations\n");
+            newViolations = 0;
+        }
+        s.append("gate: ").append(changed == 0 && newViolations == 0 && vacuous == 0 ? "passed" : "FAILED").append(" (")
+                .append(newViolations).append(" new violation").append(newViolations == 1 ? "" : "s").append(", ")
+                .append(changed).append(" changed outcome").append(changed == 1 ? "" : "s")
+                .append(vacuous == 0 ? "" : ", " + vacuous + " vacuous check" + (vacuous == 1 ? "" : "s")).append(')');
+        if (withTimes) {
+            s.append(String.format(" in %.1f s", wall / 1000.0));
+        }
+        s.append('\n');
+        return s.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package kexeccheck.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.Coverage;
+import kexeccheck.checker.PropertyResult;
+import kexeccheck.trace.TraceJson;
+
+/**
+ * The JSON form of a check: {@code model}, {@code configuration} (what was
+ * explored), {@code outcome}, {@code bounds}, and {@code properties[]} with
+ * {@code name}, {@code status}, {@code bounds}, when it holds {@code reach}
+ * ("for all chain lengths (k-induction, k=1)" or "up to 4 steps"), and, when
+ * violated, the {@code trace} (in the trace schema's format); {@code proof}
+ * says how the unbounded proof went.
+ */
+public final class JsonReport {
+
+    private JsonReport() {}
+
+    /** A check as JSON ({@code report: "check"}), with the coverage guard's result when it ran. */
+    public static String render(CheckReport report, Optional<Coverage> coverage, boolean withTimes) {
+        ObjectNode root = JsonRoot.of(ReportKind.CHECK, report.model());
+        JsonRoot.putOptions(root, "configuration", report.explored());
+        root.put("outcome", report.outcome().cliName());
+        root.set("bounds", TraceJson.mapper().valueToTree(report.bounds()));
+        root.put("boundsDescription", report.bounds().describe());
+        ArrayNode properties = root.putArray("properties");
+        for (PropertyResult p : report.properties()) {
+            ObjectNode node = properties.addObject();
+            node.put("name", p.name());
+            node.put("status", p.status().cliName());
+            node.put("violationMeans", p.violationMeans().cliName());
+            node.put("declaredAt", p.source());
+            node.set("bounds", TraceJson.mapper().valueToTree(p.bounds()));
+            if (p.status() == PropertyResult.Status.HOLDS) {
+                node.put("provedForAllLengths", p.proved());
+                node.put("reach", p.reach(report.proof()));
+            }
+            p.counterexample().ifPresent(t -> node.set("trace", TraceJson.toTree(t)));
+            if (withTimes) {
+                node.set("timing", JsonRoot.timing(p.timing()));
+            }
+        }
+        report.outcomeWitness().ifPresent(t -> root.set("outcomeWitness", TraceJson.toTree(t)));
+        report.proof().ifPresent(p -> JsonRoot.putProof(root, "proof", p, withTimes));
+        coverage.ifPresent(c -> {
+            ObjectNode node = root.putObject("coverage");
+            node.put("complete", c.complete());
+            ObjectNode events = node.putObject("events");
+            c.events().forEach(events::put);
+            ObjectNode booting = node.putObject("profilesBoot");
+            c.profiles().forEach(booting::put);
+            ObjectNode channels = node.putObject("channelsDeliver");
+            c.channels().forEach(channels::put);
+            JsonRoot.putStrings(node, "ruledOutByOptions", c.ruledOut());
+        });
+        if (withTimes) {
+            ObjectNode timing = JsonRoot.timing(report.timing());
+            timing.put("wallMillis", report.wallMillis());
+            root.set("timing", timing);
+        }
+        return JsonRoot.write(root, "the report");
+    }
+
+}
