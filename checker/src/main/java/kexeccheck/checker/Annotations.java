@@ -117,7 +117,7 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
                 Outcome outcome;
                 try {
                     outcome = Outcome.fromCliName(m.group(2));
-                    if (!outcome.isClass()) throw new IllegalArgumentException(outcome.cliName());
+                    if (!outcome.worseThan(Outcome.SAFE)) throw new IllegalArgumentException(outcome.cliName());
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(file.getKey() + ":" + line + ": @" + kind + " names '" + m.group(2)
                             + "', not an outcome class (corruption, lost-lpis, fail-stop, recoverable)");

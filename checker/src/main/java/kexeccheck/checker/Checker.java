@@ -78,15 +78,10 @@ public final class Checker {
         List<String> unreached = new ArrayList<>();
         if (anyViolated) {
             // a witness of a class worse than the worst violation still decides the outcome (fail-stop beats a leak)
-            for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
-                if (w.outcome().compareTo(outcome) >= 0) break; // worst first: no worse witness is left
-                stage.accept("looking for a run that reaches " + w.name());
-                Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
-                if (t.isPresent()) {
-                    outcome = w.outcome();
-                    witness = t;
-                    break;
-                }
+            Optional<Witnessed> worse = firstWitness(query, annotations, outcome, stage, new ArrayList<>());
+            if (worse.isPresent()) {
+                outcome = worse.get().outcome();
+                witness = Optional.of(worse.get().trace());
             }
         } else {
             // nothing fails: make sure that is not because nothing can run, or nothing applies
@@ -103,15 +98,10 @@ public final class Checker {
                 applies = false;
                 outcome = Outcome.NOT_APPLICABLE;
             } else {
-                for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
-                    stage.accept("looking for a run that reaches " + w.name());
-                    Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
-                    if (t.isPresent()) {
-                        outcome = w.outcome();
-                        witness = t;
-                        break;
-                    }
-                    unreached.add("not " + w.predicate());
+                Optional<Witnessed> reached = firstWitness(query, annotations, Outcome.SAFE, stage, unreached);
+                if (reached.isPresent()) {
+                    outcome = reached.get().outcome();
+                    witness = Optional.of(reached.get().trace());
                 }
             }
         }
@@ -147,6 +137,29 @@ public final class Checker {
      * whether any of the remaining properties can fail; the run it finds settles every property
      * it violates, and the rest are asked again, until a query finds nothing.
      */
+    /** An outcome witness reached: its class and its run. */
+    private record Witnessed(Outcome outcome, Trace trace) {}
+
+    /**
+     * The first outcome witness reached, worst first, among those of a class worse than {@code than};
+     * each one not reached before it goes into {@code unreached} as a goal ({@code not P}) for the proof.
+     */
+    private static Optional<Witnessed> firstWitness(Query query, Annotations annotations, Outcome than,
+            Consumer<String> stage, List<String> unreached) {
+        for (Annotations.Annotated w : annotations.outcomesWorstFirst()) {
+            if (!w.outcome().worseThan(than)) {
+                break; // worst first: no worse witness is left
+            }
+            stage.accept("looking for a run that reaches " + w.name());
+            Optional<Trace> t = query.witness(w.predicate(), w.name(), w.outcome());
+            if (t.isPresent()) {
+                return Optional.of(new Witnessed(w.outcome(), t.get()));
+            }
+            unreached.add("not " + w.predicate());
+        }
+        return Optional.empty();
+    }
+
     private static Map<Annotations.Annotated, Optional<Trace>> findViolations(
             Query query, List<Annotations.Annotated> properties, Consumer<String> stage) {
         Map<Annotations.Annotated, Optional<Trace>> verdicts = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package kexeccheck.checker;
 
-import kexeccheck.trace.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kexeccheck.trace.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnnotationsTest {
 
@@ -29,6 +31,16 @@ class AnnotationsTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> Annotations.scan(Map.of("m.als", "-- @property disaster\npred P { }\n")));
         assertTrue(e.getMessage().startsWith("m.als:2: @property names 'disaster'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"safe", "not-applicable", "cannot-run"})
+    void aClassNoViolationOrWitnessCanMeanIsBadInput(String name) {
+        // a violated property or a reached witness is always something going wrong
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Annotations.scan(Map.of("m.als", "-- @outcome " + name + "\npred W { }\n")));
+        assertTrue(e.getMessage().startsWith("m.als:2: @outcome names '" + name + "', not an outcome class"),
+                e.getMessage());
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import kexeccheck.checker.CheckRequest;
 import kexeccheck.trace.ConfigurationOption;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The configuration options of every command that explores configurations ({@code check},
@@ -13,6 +15,10 @@ import picocli.CommandLine.Option;
  * one left out means every value the model allows.
  */
 final class ScopeOptions {
+
+    /** This mixin's own options, to read them by the names {@link ConfigurationOption} declares. */
+    @Spec(Spec.Target.SELF)
+    CommandSpec self;
 
     @Option(names = "--firmware", split = ",", paramLabel = "efi|dt|dt-preprogrammed|efi-preprogrammed",
             description = "Firmware: EFI, a device tree only, or a bootloader that programs the LPI tables"
@@ -56,23 +62,10 @@ final class ScopeOptions {
     Map<String, List<String>> values() {
         Map<String, List<String>> options = new LinkedHashMap<>();
         for (ConfigurationOption o : ConfigurationOption.values()) {
-            options.put(o.cliName(), GivenValues.of("--" + o.cliName(), given(o)));
+            // the option as this mixin declared it: its name is the one ConfigurationOption declares
+            options.put(o.cliName(), GivenValues.of("--" + o.cliName(), self.findOption("--" + o.cliName()).getValue()));
         }
         options.values().removeIf(List::isEmpty);
         return options;
-    }
-
-    /** The values given for one option; the switch has no default, so a new option cannot be left out here. */
-    private List<String> given(ConfigurationOption o) {
-        return switch (o) {
-            case FIRMWARE -> firmware;
-            case RESERVED_MEMORY -> reservedMemory;
-            case DTB -> dtb;
-            case LOADER -> loader;
-            case HARDWARE -> hardware;
-            case DEVICES -> devices;
-            case KEXEC -> kexec;
-            case PAGE_SIZE -> pageSize;
-        };
     }
 }
