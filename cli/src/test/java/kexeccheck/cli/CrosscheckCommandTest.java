@@ -68,14 +68,15 @@ class CrosscheckCommandTest {
     }
 
     @Test
-    void aDisagreementIsExplainedByBothAccounts() {
+    void aDisagreementIsExplainedByBothAccounts() throws Exception {
         CrossCheck.Disagreement d = new CrossCheck.Disagreement("--chain linux-6.1,linux-6.1 --firmware dt",
-                "corruption", "safe", List.of("choices: K2 property table on F3", "  xx  stray write"),
+                List.of("linux-6.1", "linux-6.1"), Map.of("firmware", "dt"), "corruption", "safe", List.of("choices: K2 property table on F3", "  xx  stray write"),
                 List.of("every run ends safely"));
         CrossCheck.Report r = new CrossCheck.Report("upstream", new ConfigurationSpace.Scope("upstream",
                 List.of("linux-6.1"), Map.of(), 2), Shard.WHOLE, new Bounds(2, 2, 9, 5, true), 2, 1,
                 Map.of("safe", Map.of("corruption", 1, "safe", 1)), List.of(d), 2, 1,
-                List.of(new CrossCheck.StateDivergence("--chain linux-6.1,linux-6.1 --firmware efi", "safe", "diverged",
+                List.of(new CrossCheck.StateDivergence("--chain linux-6.1,linux-6.1 --firmware efi",
+                        List.of("linux-6.1", "linux-6.1"), Map.of("firmware", "efi"), "safe", "diverged",
                         List.of("  3  K2 runs init_IRQ", "       <>   memreserve: simulator [], trace [F0]"))),
                 0, 0, Timing.NONE);
         String text = CrosscheckReport.text(r, false);
@@ -90,6 +91,16 @@ class CrosscheckCommandTest {
         assertTrue(text.contains("  --chain linux-6.1,linux-6.1 --firmware dt\n    simulator: corruption\n"
                 + "      choices: K2 property table on F3\n        xx  stray write\n    checker:   safe\n"
                 + "      every run ends safely\n"), text);
+
+        // the disagreements and divergences a real run seldom has, held to the schema, and read back by merge
+        JsonNode json = JsonReports.requireValid(CrosscheckReport.json(r, false));
+        assertEquals("dt", json.at("/disagreements/0/options/firmware").asText());
+        java.nio.file.Path part = java.nio.file.Files.createTempFile("crosscheck", ".json");
+        java.nio.file.Files.writeString(part, CrosscheckReport.json(r, false));
+        CliRun merged = CliRun.of("merge", part.toString(), "--format", "json", "--no-timing");
+        assertEquals("efi", TraceJson.mapper().readTree(merged.out()).at("/stateDivergences/0/options/firmware").asText(),
+                merged.out() + merged.err());
+        java.nio.file.Files.delete(part);
     }
 
     @Test

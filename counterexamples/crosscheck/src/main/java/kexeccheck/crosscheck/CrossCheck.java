@@ -40,23 +40,28 @@ public final class CrossCheck {
      * One configuration the two accounts classify differently.
      *
      * @param configuration the configuration as {@code check} options
+     * @param chain its two kernels' profiles
+     * @param options its value of each configuration option
      * @param simulator the simulator's class
      * @param checker the checker's class
      * @param simulatorRun the simulator's run behind its class (events, choices, reasons), if any
      * @param checkerRun the checker's run behind its class, step by step, if any
      */
-    public record Disagreement(String configuration, String simulator, String checker, List<String> simulatorRun,
-            List<String> checkerRun) {}
+    public record Disagreement(String configuration, List<String> chain, Map<String, String> options, String simulator,
+            String checker, List<String> simulatorRun, List<String> checkerRun) {}
 
     /**
      * One configuration whose checker run the simulator does not reproduce state by state.
      *
      * @param configuration the configuration as {@code check} options
+     * @param chain its two kernels' profiles
+     * @param options its value of each configuration option
      * @param checkerClass the class the checker's run stands for
      * @param verdict the replay's verdict ({@code diverged} or {@code spurious})
      * @param replay the replay's report: each step in both accounts and every differing field
      */
-    public record StateDivergence(String configuration, String checkerClass, String verdict, List<String> replay) {}
+    public record StateDivergence(String configuration, List<String> chain, Map<String, String> options,
+            String checkerClass, String verdict, List<String> replay) {}
 
     /**
      * The comparison.
@@ -168,7 +173,7 @@ public final class CrossCheck {
             progress.accept("checker classified " + checker.size() + " of at most " + atMost + " configurations, "
                     + comparison.replayed + " replayed");
             // the simulator has no account of a GICv2 (no LPIs): there is no story to compare
-            if (v.outcome() != Outcome.NOT_APPLICABLE) comparison.replay(key, cls, evidence);
+            if (v.outcome() != Outcome.NOT_APPLICABLE) comparison.replay(sim.configuration(), cls, evidence);
         });
         long checked = System.nanoTime();
         progress.accept("checker done (" + checker.size() + " configurations run); waiting for the simulator");
@@ -226,13 +231,14 @@ public final class CrossCheck {
         }
 
         /** The checker's run replayed on the simulator with the same choices: every state must agree. */
-        void replay(String key, String checkerClass, Trace run) {
+        void replay(ExploredConfiguration c, String checkerClass, Trace run) {
             replayed++;
             ReplayResult r = TraceReplayer.replay(run);
             if (r.confirmed()) {
                 stateAgreements++;
             } else if (diverged.size() < keep) {
-                diverged.add(new StateDivergence(key, checkerClass, r.verdict().word(), ReplayPrinter.lines(r)));
+                diverged.add(new StateDivergence(c.describe(), chain(c), c.options(), checkerClass, r.verdict().word(),
+                        ReplayPrinter.lines(r)));
             }
         }
 
@@ -245,8 +251,13 @@ public final class CrossCheck {
             } else if (kept.size() < keep) {
                 List<String> simRun = sim.witness() == null ? List.of(String.valueOf(sim.note()))
                         : List.of(sim.witness().describe().split("\n"));
-                kept.add(new Disagreement(key, simClass, checkerClass, simRun, checkerRun.get()));
+                ExploredConfiguration c = sim.configuration();
+                kept.add(new Disagreement(key, chain(c), c.options(), simClass, checkerClass, simRun, checkerRun.get()));
             }
+        }
+
+        private static List<String> chain(ExploredConfiguration c) {
+            return List.of(c.first().name(), c.second().name());
         }
     }
 }

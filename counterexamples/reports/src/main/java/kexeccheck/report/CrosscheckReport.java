@@ -2,6 +2,8 @@ package kexeccheck.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import kexeccheck.crosscheck.CrossCheck;
 import kexeccheck.trace.TraceJson;
@@ -89,7 +91,7 @@ public final class CrosscheckReport {
         ArrayNode disagreements = root.putArray("disagreements");
         for (CrossCheck.Disagreement d : r.disagreements()) {
             ObjectNode o = disagreements.addObject();
-            o.put("configuration", d.configuration());
+            where(o, d.configuration(), d.chain(), d.options());
             o.put("simulator", d.simulator());
             o.put("checker", d.checker());
             JsonRoot.putStrings(o, "simulatorRun", d.simulatorRun());
@@ -100,7 +102,7 @@ public final class CrosscheckReport {
         ArrayNode divergences = root.putArray("stateDivergences");
         for (CrossCheck.StateDivergence d : r.stateDivergences()) {
             ObjectNode o = divergences.addObject();
-            o.put("configuration", d.configuration());
+            where(o, d.configuration(), d.chain(), d.options());
             o.put("checkerClass", d.checkerClass());
             o.put("verdict", d.verdict());
             JsonRoot.putStrings(o, "replay", d.replay());
@@ -112,6 +114,14 @@ public final class CrosscheckReport {
             timing.put("checkerMillis", r.checkerMillis());
         }
         return JsonRoot.write(root, "the cross-check");
+    }
+
+    /** The configuration as check options, and its machine-readable twin: the chain and each option's value. */
+    private static void where(ObjectNode o, String configuration, List<String> chain, Map<String, String> options) {
+        o.put("configuration", configuration);
+        JsonRoot.putStrings(o, "chain", chain);
+        ObjectNode values = o.putObject("options");
+        options.forEach(values::put);
     }
 
 }

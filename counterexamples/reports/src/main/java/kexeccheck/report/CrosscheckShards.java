@@ -69,6 +69,12 @@ public final class CrosscheckShards {
                 checkerMillis, timing);
     }
 
+    private static Map<String, String> values(JsonNode options) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        options.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
     /** One part, from the JSON {@code crosscheck --format json} wrote. */
     static CrossCheck.Report read(String file, JsonNode root) {
         ShardJson.requireSchema(file, root, ReportKind.CROSSCHECK);
@@ -79,12 +85,13 @@ public final class CrosscheckShards {
                             cell.getValue().asInt())));
             List<CrossCheck.Disagreement> disagreements = new ArrayList<>();
             for (JsonNode d : required(root, "disagreements")) {
-                disagreements.add(new CrossCheck.Disagreement(text(d, "configuration"), text(d, "simulator"),
-                        text(d, "checker"), strings(required(d, "simulatorRun")), strings(required(d, "checkerRun"))));
+                disagreements.add(new CrossCheck.Disagreement(text(d, "configuration"), strings(required(d, "chain")),
+                        values(required(d, "options")), text(d, "simulator"), text(d, "checker"), strings(required(d, "simulatorRun")), strings(required(d, "checkerRun"))));
             }
             List<CrossCheck.StateDivergence> divergences = new ArrayList<>();
             for (JsonNode d : required(root, "stateDivergences")) {
-                divergences.add(new CrossCheck.StateDivergence(text(d, "configuration"), text(d, "checkerClass"),
+                divergences.add(new CrossCheck.StateDivergence(text(d, "configuration"), strings(required(d, "chain")),
+                        values(required(d, "options")), text(d, "checkerClass"),
                         text(d, "verdict"), strings(required(d, "replay"))));
             }
             JsonNode timing = root.get("timing");
