@@ -1,11 +1,11 @@
 package kexeccheck.checker;
 
-import kexeccheck.trace.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kexeccheck.trace.Outcome;
 import org.junit.jupiter.api.Test;
 
 /**

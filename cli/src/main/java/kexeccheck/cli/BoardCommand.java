@@ -23,10 +23,10 @@ import kexeccheck.report.TraceFiles;
 import kexeccheck.simulator.firmware.BoardFacts;
 import kexeccheck.simulator.firmware.MalformedFdtException;
 import kexeccheck.trace.Outcome;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code kexec-check board}: a board's device tree blob as the configuration of a check, or every

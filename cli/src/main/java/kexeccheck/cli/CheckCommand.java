@@ -17,10 +17,10 @@ import kexeccheck.report.TraceFiles;
 import kexeccheck.simulator.replay.ReplayPrinter;
 import kexeccheck.simulator.replay.ReplayResult;
 import kexeccheck.simulator.replay.TraceReplayer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code kexec-check check}: every configuration the options allow, a verdict per property. */
 @Command(name = "check", mixinStandardHelpOptions = true,

@@ -2,8 +2,8 @@ package kexeccheck.cli;
 
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code kexec-check completion}: a bash (and zsh, through bashcompinit) completion script for

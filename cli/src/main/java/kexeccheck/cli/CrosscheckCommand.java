@@ -9,10 +9,10 @@ import kexeccheck.checker.ModelDescription;
 import kexeccheck.checker.Shard;
 import kexeccheck.crosscheck.CrossCheck;
 import kexeccheck.report.CrosscheckReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code kexec-check crosscheck}: the checker against the concrete table simulator, configuration by configuration. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true,

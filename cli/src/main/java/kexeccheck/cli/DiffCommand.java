@@ -12,10 +12,10 @@ import kexeccheck.checker.ProposalDiff;
 import kexeccheck.report.DiffHtml;
 import kexeccheck.report.DiffReport;
 import kexeccheck.report.HtmlReportFile;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code kexec-check diff -m A -m B}: what proposal B changes against A, configuration by configuration. */
 @Command(name = "diff", mixinStandardHelpOptions = true,

@@ -3,8 +3,8 @@ package kexeccheck.cli;
 import java.io.PrintWriter;
 import kexeccheck.cli.gate.GateCommand;
 import kexeccheck.report.Version;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code kexec-check} command: its subcommands and its exit codes. */
 @Command(name = "kexec-check",

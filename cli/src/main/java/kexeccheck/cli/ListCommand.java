@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import kexeccheck.checker.Annotations;
 import kexeccheck.checker.ModelDescription;
 import kexeccheck.models.ShippedModels;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code kexec-check list}: proposals, profiles with capabilities, properties, option values. */
 @Command(name = "list", mixinStandardHelpOptions = true,

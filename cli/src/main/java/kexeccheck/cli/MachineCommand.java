@@ -21,10 +21,10 @@ import kexeccheck.report.TextReport;
 import kexeccheck.report.Version;
 import kexeccheck.simulator.firmware.BoardFacts;
 import kexeccheck.trace.TraceJson;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code kexec-check machine}: will kexec from the running kernel to the next one work on this

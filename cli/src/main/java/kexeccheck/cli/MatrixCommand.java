@@ -10,10 +10,10 @@ import kexeccheck.report.HtmlReportFile;
 import kexeccheck.report.MatrixHtml;
 import kexeccheck.report.MatrixReport;
 import kexeccheck.trace.Outcome;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code kexec-check matrix}: the outcome class of every ordered pair A → B of a population. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,

@@ -13,10 +13,10 @@ import kexeccheck.report.MatrixReport;
 import kexeccheck.report.MatrixShards;
 import kexeccheck.report.ReportKind;
 import kexeccheck.trace.TraceJson;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code kexec-check merge}: the JSON reports of the shards of one {@code matrix} or

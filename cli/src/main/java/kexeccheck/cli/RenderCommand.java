@@ -9,10 +9,10 @@ import kexeccheck.render.GraphFormat;
 import kexeccheck.report.GraphFiles;
 import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceJson;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code kexec-check render}: one counterexample trace as a graph (DOT, SVG or PNG). */
 @Command(name = "render", mixinStandardHelpOptions = true,

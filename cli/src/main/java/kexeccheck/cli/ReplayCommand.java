@@ -8,9 +8,9 @@ import kexeccheck.simulator.replay.ReplayResult;
 import kexeccheck.simulator.replay.TraceReplayer;
 import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceJson;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code kexec-check replay TRACE.json}: the counterexample re-run on the concrete table simulator. */
 @Command(name = "replay", mixinStandardHelpOptions = true,

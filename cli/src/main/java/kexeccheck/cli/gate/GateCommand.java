@@ -26,9 +26,9 @@ import kexeccheck.report.gate.GateCheck;
 import kexeccheck.report.gate.GateResult;
 import kexeccheck.report.gate.JUnitReport;
 import kexeccheck.report.gate.SarifReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code kexec-check gate}: runs the checks a project lists in its configuration and fails only on
