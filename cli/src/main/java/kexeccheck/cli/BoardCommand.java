@@ -102,23 +102,13 @@ final class BoardCommand implements Callable<Integer> {
         Map<String, CheckReport> checked = new LinkedHashMap<>();
         List<BoardReport.Row> rows = new ArrayList<>();
         long start = System.nanoTime();
-        for (Path blob : blobs) {
-            String name = input.relativize(blob).toString();
-            BoardFacts facts;
-            try {
-                facts = facts(blob);
-            } catch (BadInputException e) {
-                rows.add(BoardReport.Row.unreadable(name, e.getMessage()));
-                continue;
+        try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "board")) {
+            for (Path blob : blobs) {
+                String name = input.relativize(blob).toString();
+                progress.show((rows.size() + 1) + "/" + blobs.size() + " " + name + ", " + checked.size()
+                        + " distinct configurations checked");
+                rows.add(row(name, blob, checked));
             }
-            BoardOptions board = boardOptions(facts, false);
-            if (facts.gic().kind() == BoardFacts.GicKind.NONE) {
-                rows.add(BoardReport.Row.of(name, facts, Optional.empty()));
-                continue;
-            }
-            CheckRequest request = request(board);
-            CheckReport report = checked.computeIfAbsent(request.toString(), k -> Checker.check(request, !output.noProof));
-            rows.add(BoardReport.Row.of(name, facts, Optional.of(report.outcome())));
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
         if (html != null) {
@@ -159,5 +149,21 @@ final class BoardCommand implements Callable<Integer> {
         CheckRequest r = options.request();
         return new CheckRequest(r.model(), r.chain(), r.population(), r.kernels(), board.values(), board.cpus(),
                 r.frames(), r.steps(), r.properties());
+    }
+
+    /** One blob's row: unreadable, without a GIC, or with the class of its (possibly shared) check. */
+    private BoardReport.Row row(String name, Path blob, Map<String, CheckReport> checked) {
+        BoardFacts facts;
+        try {
+            facts = facts(blob);
+        } catch (BadInputException e) {
+            return BoardReport.Row.unreadable(name, e.getMessage());
+        }
+        if (facts.gic().kind() == BoardFacts.GicKind.NONE) {
+            return BoardReport.Row.of(name, facts, Optional.empty());
+        }
+        CheckRequest request = request(boardOptions(facts, false));
+        CheckReport report = checked.computeIfAbsent(request.toString(), k -> Checker.check(request, !output.noProof));
+        return BoardReport.Row.of(name, facts, Optional.of(report.outcome()));
     }
 }

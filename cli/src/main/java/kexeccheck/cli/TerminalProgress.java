@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * console (a pipe, a CI log, a test) it prints nothing, so reports and logs stay as they are. The
  * time shown ticks every second while one long step (a SAT search) runs.
  */
-final class TerminalProgress implements AutoCloseable {
+public final class TerminalProgress implements AutoCloseable {
 
     /** Redrawing faster than this only makes the terminal flicker. */
     private static final long REDRAW_NANOS = 200_000_000L;
@@ -39,7 +39,7 @@ final class TerminalProgress implements AutoCloseable {
     }
 
     /** Progress of {@code command} on {@code err}, shown only if the JVM has a console. */
-    static TerminalProgress of(PrintWriter err, String command) {
+    public static TerminalProgress of(PrintWriter err, String command) {
         return new TerminalProgress(err, command, System.console() != null);
     }
 
@@ -49,7 +49,7 @@ final class TerminalProgress implements AutoCloseable {
     }
 
     /** Shows {@code text} and the time so far, unless the line was redrawn a moment ago. */
-    synchronized void show(String text) {
+    public synchronized void show(String text) {
         if (!live) {
             return;
         }

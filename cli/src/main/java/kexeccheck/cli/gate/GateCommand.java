@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.Checker;
@@ -18,6 +19,7 @@ import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Shard;
 import kexeccheck.cli.KexecCheck;
 import kexeccheck.cli.OutputPaths;
+import kexeccheck.cli.TerminalProgress;
 import kexeccheck.report.TraceFiles;
 import kexeccheck.report.Version;
 import kexeccheck.report.gate.Baseline;
@@ -97,27 +99,12 @@ public final class GateCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         List<GateResult.CheckResult> results = new ArrayList<>();
-        for (GateCheck check : part.select(gate.checks())) {
-            CheckReport report;
-            try {
-                report = Checker.check(check.request());
-            } catch (BadInputException e) {
-                throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
+        List<GateCheck> mine = part.select(gate.checks());
+        try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "gate")) {
+            for (GateCheck check : mine) {
+                String which = "check " + (results.size() + 1) + "/" + mine.size() + " '" + check.name() + "': ";
+                results.add(run(check, known, stage -> progress.show(which + stage)));
             }
-            List<GateResult.Violation> violations = new ArrayList<>();
-            for (PropertyResult p : report.properties()) {
-                p.counterexample().ifPresent(trace -> {
-                    Fingerprint f = Fingerprint.of(check.model(), report.explored(), check.request().cpus(), trace);
-                    violations.add(new GateResult.Violation(p, trace, f, !known.contains(f.id())));
-                });
-            }
-            Optional<Coverage> coverage;
-            try {
-                coverage = check.coverage() ? Optional.of(Coverage.of(check.request())) : Optional.empty();
-            } catch (BadInputException e) {
-                throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
-            }
-            results.add(new GateResult.CheckResult(check, report, List.copyOf(violations), coverage));
         }
         GateResult result = new GateResult(gate.file(), gate.checks(), baselineFile, accepted, List.copyOf(results));
 
@@ -190,5 +177,29 @@ public final class GateCommand implements Callable<Integer> {
         }
         s.append('\n');
         return s.toString();
+    }
+
+    /** Runs one check of the gate, its coverage guard if asked, and fingerprints its violations. */
+    private GateResult.CheckResult run(GateCheck check, Set<String> known, Consumer<String> stage) {
+        CheckReport report;
+        try {
+            report = Checker.check(check.request(), true, stage);
+        } catch (BadInputException e) {
+            throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
+        }
+        List<GateResult.Violation> violations = new ArrayList<>();
+        for (PropertyResult p : report.properties()) {
+            p.counterexample().ifPresent(trace -> {
+                Fingerprint f = Fingerprint.of(check.model(), report.explored(), check.request().cpus(), trace);
+                violations.add(new GateResult.Violation(p, trace, f, !known.contains(f.id())));
+            });
+        }
+        Optional<Coverage> coverage;
+        try {
+            coverage = check.coverage() ? Optional.of(Coverage.of(check.request())) : Optional.empty();
+        } catch (BadInputException e) {
+            throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
+        }
+        return new GateResult.CheckResult(check, report, List.copyOf(violations), coverage);
     }
 }
