@@ -33,8 +33,9 @@ fun gicBooted: set Kernel {
  * the memreserve list holds entries only if a kernel that records its
  * tables there has booted. */
 pred StateHasAHistory {
+  -- the right side in parentheses: Alloy's `or` binds more loosely than `iff`
   some Gic.lpis_on iff
-    (Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2) or some k: gicBooted | lpiKernel[k]
+    ((Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2) or (some k: gicBooted | lpiKernel[k]))
   some Memory.memreserve implies some k: gicBooted | lpiKernel[k] and recordsReservations[k]
 }
 
@@ -74,11 +75,13 @@ pred LiveTablesWellFormed {
 /* What kernel k needs of the live tables it boots with, in its view of memory:
  * memory it keeps its hands off (MSIs land there, and it is the GIC's), unless
  * it reprograms every redistributor before any MSI can come (clearable
- * hardware, quiet devices); and, if it takes the tables over, memory that
- * gic_check_reserved_range() accepts. */
+ * hardware, and quiet devices or no ITS collection mapped yet, so that no MSI
+ * becomes an LPI before its GIC driver runs); and, if it takes the tables
+ * over, memory that gic_check_reserved_range() accepts. */
 pred tablesSafeFor[k: Kernel, view: Frame -> Use] {
   let takesOver = (lpiKernel[k] and adopts_preallocated in k.profile.caps),
-      reprograms = (lpiKernel[k] and Config.hardware = clearable and Config.devices = quiescent) |
+      reprograms = (lpiKernel[k] and Config.hardware = clearable
+                    and (Config.devices = quiescent or no Gic.collections)) |
   all c: Gic.lpis_on, f: c.(Gic.propbaser) + c.(Gic.pendbaser) {
     (takesOver or not reprograms) implies f.view in Harmless
     takesOver implies (kdumpBypasses[k] or f.view in MemblockReserved)
@@ -98,4 +101,31 @@ pred LiveTablesHandedOver {
   let k = Machine.running.nextKernel |
     (Machine.phase = Up and some k and (kexecLoads[k] or crashLoads[k])) implies
       tablesSafeFor[k, bootView[k, Memory.memreserve, handedTo[k]]]
+}
+
+-- @invariant
+/* The EFI memreserve list names only live tables: a kernel records the tables it programs as it
+ * programs them, a later kernel adopts them, and on sticky hardware nothing frees a live table.
+ * Where a kernel reprograms the redistributors (clearable hardware) or records a table it could
+ * not program (a CPU whose disable failed, v5.17+), the old entries outlive their tables: an
+ * induction step breaks this there, and reservations-bounded is then violated anyway. */
+pred MemreserveIsLive {
+  Memory.memreserve in Gic.lpis_on.(Gic.propbaser + Gic.pendbaser)
+}
+
+-- @invariant
+/* Until a kernel that uses LPIs has booted its GIC driver, tables firmware programmed are the ones
+ * the board's LPI region describes: U-Boot's gic_lpi_tables_init() points every redistributor at
+ * them, and a kernel without LPIs (irqchip.gicv3_nolpi) leaves the registers alone. */
+pred FirmwareTablesUntilAnLpiKernel {
+  (Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2 and no k: gicBooted | lpiKernel[k])
+    implies (Gic.propbaser = Cpu -> Board.region_prop and Gic.pendbaser = Board.region_pend)
+}
+
+-- @invariant
+/* The ITS is enabled and collections mapped only by the GIC driver of a kernel that uses LPIs
+ * (its_probe_one(), its_cpu_init_collections()): firmware leaves the ITS off, and a kernel without
+ * LPIs does not touch it. Until then no MSI becomes an LPI. */
+pred ItsHasAHistory {
+  (Gic.its = ItsEnabled or some Gic.collections) implies some k: gicBooted | lpiKernel[k]
 }
