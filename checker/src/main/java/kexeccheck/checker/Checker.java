@@ -68,6 +68,7 @@ public final class Checker {
         String configuration = QueryText.configuration(request, model.vocabulary(), source.name());
         String runs = QueryText.runs(configuration);
         Query query = new Query(model, runs);
+        BoundsCut.requireEveryValueRuns(request, model, runs, reachesEnd(request));
 
         Map<Annotations.Annotated, Optional<Trace>> verdicts = findViolations(query, selected, stage);
         boolean anyViolated = verdicts.values().stream().anyMatch(Optional::isPresent);

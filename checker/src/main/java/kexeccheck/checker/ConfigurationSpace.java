@@ -19,9 +19,11 @@ import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
 
 /**
- * The checker's outcome class of every configuration of a scope — every chain of two kernels
- * from a population, every value of every option — each decided as {@code check --chain A,B} with
- * every option fixed would decide it.
+ * The checker's outcome class of every configuration of a scope — every chain of two (or, with
+ * {@link Scope#kernels}, more) kernels from a population, every value of every option — each
+ * decided as {@code check --chain A,B} (or {@code A,B,C}) with every option fixed would decide it.
+ * As an exact {@code --chain} does, the scope's chains enter every kernel but the first and the
+ * last by a normal kexec: a crash kexec ({@code kexec=crash}) enters the last kernel only.
  *
  * <p>One translation per question, worst class first (corruption, lost LPIs, each outcome
  * witness, then safe, then not-applicable); each question enumerates, on one incremental solver,
@@ -56,28 +58,51 @@ public final class ConfigurationSpace {
      * What to classify.
      *
      * @param model a shipped proposal's name or an {@code .als} file
-     * @param population the profiles of both kernels
+     * @param population the profiles every kernel of a chain is drawn from
      * @param options each option's values to cover (an option left out covers all its values)
      * @param cpus the number of CPUs
+     * @param kernels how many kernels every chain has: 2 or more
      */
-    public record Scope(String model, List<String> population, Map<String, List<String>> options, int cpus) {
+    public record Scope(String model, List<String> population, Map<String, List<String>> options, int cpus,
+            int kernels) {
         public Scope {
             population = List.copyOf(population);
             options = Collections.unmodifiableMap(new TreeMap<>(options));
+            if (kernels < 2) {
+                throw new BadInputException("--kernels " + kernels + ": a chain to classify has at least two kernels");
+            }
+        }
+
+        /** Chains of {@link CheckRequest#DEFAULT_KERNELS} (two) kernels. */
+        public Scope(String model, List<String> population, Map<String, List<String>> options, int cpus) {
+            this(model, population, options, cpus, CheckRequest.DEFAULT_KERNELS);
         }
     }
 
     /**
      * One configuration's class, reported while its run is at hand.
      *
-     * @param first the first kernel's profile
-     * @param second the second kernel's profile
+     * @param chain each kernel's profile, K1 first
      * @param options one value of every option
      * @param outcome its class
      * @param evidence the run behind the class (extracted on demand, valid only during the callback)
      */
-    public record Verdict(String first, String second, Map<String, String> options, Outcome outcome,
-            Supplier<Trace> evidence) {}
+    public record Verdict(List<String> chain, Map<String, String> options, Outcome outcome,
+            Supplier<Trace> evidence) {
+        public Verdict {
+            chain = List.copyOf(chain);
+        }
+
+        /** The first kernel's profile. */
+        public String first() {
+            return chain.get(0);
+        }
+
+        /** The second kernel's profile. */
+        public String second() {
+            return chain.get(1);
+        }
+    }
 
     /**
      * How the classification went.
@@ -131,9 +156,9 @@ public final class ConfigurationSpace {
                 settled.add(runsOf.valuation());
                 A4Solution solution = s.get();
                 Configuration c = TraceExtractor.configuration(model, solution);
-                verdicts.accept(new Verdict(c.chain().get(0).profile(), c.chain().get(1).profile(), c.options(),
-                        q.outcome(), () -> TraceExtractor.extract(model, solution, q.reached(), q.properties(), q.name(),
-                        q.outcome())));
+                verdicts.accept(new Verdict(c.chain().stream().map(Configuration.KernelInstance::profile).toList(),
+                        c.options(), q.outcome(), () -> TraceExtractor.extract(model, solution, q.reached(),
+                        q.properties(), q.name(), q.outcome())));
             }
             timing = timing.plus(runsOf.timing());
         }
@@ -171,11 +196,20 @@ public final class ConfigurationSpace {
 
     /** Every run of the scope's chains with these option values. */
     private String runs(Map<String, List<String>> options) {
-        return QueryText.runs(QueryText.configuration(request(scope, options), model.vocabulary(), source.name()));
+        return QueryText.runs(QueryText.configuration(request(scope, options), model.vocabulary(), source.name())
+                + " and " + MIDDLE_BY_KEXEC);
     }
 
+    /**
+     * The model lets any kernel after the first be entered by a crash kexec; the scope's chains, like an
+     * exact {@code --chain} ({@link QueryText}) and the simulator's, enter only the last one so (none
+     * with two kernels: there is no middle).
+     */
+    private static final String MIDDLE_BY_KEXEC = "(all k: Kernel - firstKernel - lastKernel | k.entry = kexec_entry)";
+
+    /** The bounds come from the population and the chain length: exactly {@code scope.kernels()} kernels. */
     private static CheckRequest request(Scope scope, Map<String, List<String>> options) {
-        return new CheckRequest(scope.model(), List.of(), scope.population(), 2, options, scope.cpus(),
+        return new CheckRequest(scope.model(), List.of(), scope.population(), scope.kernels(), options, scope.cpus(),
                 Optional.empty(), Optional.empty(), List.of());
     }
 

@@ -29,7 +29,7 @@ class CapabilityDecisionTest {
         upstream.assertAlways(PREPROGRAMMED + " and Config.reserved_memory = map and firstKernel.profile = linux_6_1 and "
                         + FIRST_BOOT,
                 "after (UsingPreallocated in Step.printed and Step.cpu_mode = Cpu -> Adopted"
-                        + " and Gic.propbaser = Cpu -> Board.region_prop and Memory.use[Board.region_prop] = PropTable)");
+                        + " and Gic.propbaser = firmwarePropbaser and Memory.use[Board.region_prop] = PropTable)");
     }
 
     @Test
@@ -53,7 +53,7 @@ class CapabilityDecisionTest {
     void blindReprogrammingOfALiveRedistributorHasNoEffectOnStickyHardware() {
         upstream.assertAlways(PREPROGRAMMED + " and firstKernel.profile = linux_4_16 and " + FIRST_BOOT,
                 "after (Step.cpu_mode = Cpu -> WritesIgnored and Step.cpu_printed = Cpu -> UsingPending"
-                        + " and Gic.propbaser = Cpu -> Board.region_prop)");
+                        + " and Gic.propbaser = firmwarePropbaser)");
     }
 
     @Test

@@ -2,12 +2,14 @@ package kexeccheck.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.CheckRequest;
 import kexeccheck.checker.Checker;
 import kexeccheck.checker.Coverage;
+import kexeccheck.checker.ModelDescription;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.render.DotProgram;
 import kexeccheck.report.GraphFiles;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:every property holds (or the question does not apply)",
             "1:a property is violated, or --coverage found something that never happens",
             "2:bad input (model, profile, option, bounds, an output path), one line; nothing written",
-            "3:internal error (details written to a file)"})
+            "3:internal error (details written to a file)",
+            "4:--replay on a model the simulator has no account of (a capability or channel), before any solving"})
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -77,6 +80,10 @@ final class CheckCommand implements Callable<Integer> {
         OutputPaths.directory("--out", out);
         OutputPaths.directory("--render", render);
         CheckRequest request = options.request();
+        if (replay) {
+            // refused before any solving, as replay refuses the same traces (exit 4)
+            SimulatorAccountCheck.require(ModelDescription.of(request.model()), replayedProfiles(request));
+        }
         PrintWriter err = spec.commandLine().getErr();
         ChainCost.warning(request.chainLength(), request.cpus()).ifPresent(w -> {
             err.println("kexec-check: warning: " + w);
@@ -112,6 +119,13 @@ final class CheckCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         boolean vacuous = covered.map(c -> !c.complete()).orElse(false);
         return report.anyViolated() || vacuous ? KexecCheck.VIOLATED : KexecCheck.OK;
+    }
+
+    /** The profiles a counterexample of the request can run: its chain, else its population, else all. */
+    private static List<String> replayedProfiles(CheckRequest request) {
+        if (!request.chain().isEmpty()) return request.chain();
+        if (!request.population().isEmpty()) return request.population();
+        return List.copyOf(ModelDescription.of(request.model()).profiles().keySet());
     }
 
     /** One line per counterexample: the simulator's verdict on it. */

@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "crosscheck", mixinStandardHelpOptions = true,
         description = {"Classifies every configuration of the scope twice -- by the concrete table simulator alone"
                 + " (every run that matters, byte by byte) and by the checker (every run within the bounds) -- and"
-                + " compares the two: every chain of two kernels from the population, every value of every option"
-                + " left open, 2 CPUs. Prints the agreement count and every disagreement with both explanations."},
+                + " compares the two: every chain of --kernels kernels from the population (K1 booted by the"
+                + " firmware, every later kernel by kexec, the last by crash kexec with --kexec crash), every value"
+                + " of every option left open, 2 CPUs. Prints the agreement count and every disagreement with both"
+                + " explanations."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the two accounts agree on every configuration", "1:a disagreement",
             "2:bad input (model, option)", "3:internal error (details written to a file)",
@@ -33,8 +35,13 @@ final class CrosscheckCommand implements Callable<Integer> {
     ConfigurationOptions configuration;
 
     @Option(names = "--population", split = ",", paramLabel = "PROFILE",
-            description = "The profiles of both kernels. Default: every profile of the model.")
+            description = "The profiles every kernel of a chain is drawn from. Default: every profile of the model.")
     List<String> population;
+
+    @Option(names = "--kernels", paramLabel = "2|3", defaultValue = "2",
+            description = "How many kernels every chain has. Three multiplies the configurations by the population's"
+                    + " size and the simulator's runs by the choices of the second kexec. Default: ${DEFAULT-VALUE}.")
+    int kernels;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "Explain at most this many disagreements. Default: ${DEFAULT-VALUE}.")
@@ -61,14 +68,19 @@ final class CrosscheckCommand implements Callable<Integer> {
         if (show < 0) {
             throw new BadInputException("--show " + show + ": must be 0 or more");
         }
+        // both accounts take chains of any length; 2 and 3 are the lengths measured (validation/crosscheck/scopes.tsv),
+        // and each kernel more multiplies the configurations and the simulator's runs again
+        if (kernels != 2 && kernels != 3) {
+            throw new BadInputException("--kernels " + kernels + ": the cross-check covers chains of 2 or 3 kernels");
+        }
         ModelDescription model = ModelDescription.of(configuration.model);
         List<String> given = GivenValues.of("--population", population);
         List<String> profiles = given.isEmpty() ? List.copyOf(model.profiles().keySet()) : given;
         SimulatorAccountCheck.require(model, profiles);
         CrossCheck.Report report;
         try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "crosscheck")) {
-            report = CrossCheck.run(new ConfigurationSpace.Scope(configuration.model, profiles, configuration.values(), 2),
-                    show, shard == null ? Shard.WHOLE : Shard.parse(shard), progress::show);
+            report = CrossCheck.run(new ConfigurationSpace.Scope(configuration.model, profiles, configuration.values(), 2,
+                    kernels), show, shard == null ? Shard.WHOLE : Shard.parse(shard), progress::show);
         }
         return emit(report, format, noTiming, spec.commandLine());
     }

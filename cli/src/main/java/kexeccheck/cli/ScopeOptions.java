@@ -37,9 +37,21 @@ final class ScopeOptions {
             description = "Whether kexec-tools skips reserved entries nested in System RAM.")
     List<String> loader;
 
+    @Option(names = "--syscall", split = ",", paramLabel = "kexec-load|kexec-file-load|kexec-file-load-unfinalised",
+            description = "How kexec-tools loads the next kernel, with kexec_load (before 2.0.27 by default) or"
+                    + " kexec_file_load (2.0.27+ tries it first; a kernel without it falls back), where the running kernel"
+                    + " places the segments and passes its own boot DT; -unfinalised means a KHO kernel's KHO was not"
+                    + " finalised.")
+    List<String> syscall;
+
     @Option(names = "--hardware", split = ",", paramLabel = "sticky|clearable|gicv2",
             description = "EnableLPIs sticky once set, clearable (GICR_CTLR.CES, QEMU, KVM), or a GICv2 (no LPIs).")
     List<String> hardware;
+
+    @Option(names = "--propbaser-sharing", split = ",", paramLabel = "per-redistributor|shared",
+            description = "GICR_PROPBASER per redistributor (the architecture's default, QEMU), or one shared by all,"
+                    + " which U-Boot's gic_lpi_tables_init() assumes when it writes it through redistributor 0 only.")
+    List<String> propbaserSharing;
 
     @Option(names = "--devices", split = ",", paramLabel = "quiescent|active",
             description = "Devices quiet until the next kernel is up, or sending MSIs at any moment.")

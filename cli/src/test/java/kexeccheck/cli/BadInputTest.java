@@ -83,6 +83,13 @@ class BadInputTest {
     }
 
     @Test
+    void boundsThatLeaveOutTheRunsOfSomeOptionValuesAreRefusedNamingThem() {
+        // only the GICv2 runs fit in one frame: no verdict may stand for the sticky and clearable ones
+        assertBadInputOf(CliRun.of("check", "--frames", "1", "--chain", "linux-6.1,linux-6.1", "--no-proof"),
+                "1 frames", "hardware=sticky", "hardware=clearable", "9 frames");
+    }
+
+    @Test
     void kernelsBesideAChainOfAnotherLength() {
         assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--kernels", "5"), "--kernels 5",
                 "--chain of 2");

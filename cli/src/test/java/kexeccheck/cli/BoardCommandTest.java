@@ -33,8 +33,8 @@ class BoardCommandTest {
         assertTrue(out.contains("  --hardware         sticky,clearable"), out);
         assertTrue(out.contains("  --firmware         dt                           a running system's tree"), out);
         assertTrue(out.contains("  --devices          active                       given"), out);
-        assertTrue(out.contains("open (every value explored unless given): --reserved-memory, --dtb, --loader, --kexec,"
-                + " --page-size"), out);
+        assertTrue(out.contains("open (every value explored unless given): --reserved-memory, --dtb, --loader, --syscall,"
+                + " --propbaser-sharing, --kexec, --page-size"), out);
         assertTrue(out.contains("outcome: corruption"), out);
     }
 

@@ -26,9 +26,11 @@ class CrosscheckCommandTest {
     void bothAccountsClassEveryConfigurationAlike() throws Exception {
         CliRun run = CliRun.of("crosscheck", "--population", "linux-4.19,linux-6.1,kdump-6.1", "--firmware",
                 "efi,dt-preprogrammed", "--loader", "honours-reserved", "--dtb", "passthrough", "--page-size", "4k",
-                "--format", "json", "--no-timing");
+                "--syscall", "kexec-file-load", "--propbaser-sharing", "per-redistributor", "--format", "json",
+                "--no-timing");
         JsonNode report = TraceJson.mapper().readTree(run.out());
-        // 3 x 3 chains x 2 firmware x 2 reserved-memory x 3 hardware x 2 devices x 2 kexec
+        // 3 x 3 chains x 2 firmware x 2 reserved-memory x 3 hardware x 2 devices x 2 kexec (kexec_load and a
+        // shared PROPBASER are in CI's cross-check, validation/crosscheck/scopes.tsv)
         assertEquals(432, report.get("configurations").asInt(), run.out());
         assertEquals(432, report.get("agreements").asInt(), run.out());
         // and the simulator reproduces the checker's run behind every class it can run, state by state
@@ -52,19 +54,22 @@ class CrosscheckCommandTest {
     void bothAccountsCoverTheWorldTheProposalAdmits() throws Exception {
         CliRun dtV1 = CliRun.of("crosscheck", "-m", "dt-memory-region-v1", "--population", "linux-5.3+dt-v1,linux-5.3",
                 "--firmware", "dt", "--hardware", "sticky", "--kexec", "normal", "--devices", "active",
-                "--page-size", "4k", "--format", "json", "--no-timing");
+                "--page-size", "4k", "--syscall", "kexec-file-load", "--propbaser-sharing", "per-redistributor",
+                "--format", "json", "--no-timing");
         JsonNode report = TraceJson.mapper().readTree(dtV1.out());
         assertEquals(32, report.get("configurations").asInt(), dtV1.out());
         assertEquals(32, report.get("agreements").asInt(), dtV1.out());
 
         CliRun bootloader = CliRun.of("crosscheck", "-m", "bootloader-preprogrammed", "--population", "linux-6.1",
-                "--hardware", "sticky", "--kexec", "normal", "--page-size", "4k", "--format", "json", "--no-timing");
+                "--hardware", "sticky", "--kexec", "normal", "--page-size", "4k", "--syscall", "kexec-file-load",
+                "--format", "json", "--no-timing");
         report = TraceJson.mapper().readTree(bootloader.out());
         List<String> firmware = new java.util.ArrayList<>();
         report.get("options").get("firmware").forEach(f -> firmware.add(f.asText()));
         assertEquals(List.of("dt-preprogrammed", "efi-preprogrammed"), firmware);
-        assertEquals(32, report.get("configurations").asInt(), bootloader.out());
-        assertEquals(32, report.get("agreements").asInt(), bootloader.out());
+        // x 2 PROPBASER sharings
+        assertEquals(64, report.get("configurations").asInt(), bootloader.out());
+        assertEquals(64, report.get("agreements").asInt(), bootloader.out());
     }
 
     @Test
@@ -103,8 +108,73 @@ class CrosscheckCommandTest {
         java.nio.file.Files.delete(part);
     }
 
+    /** {@code --kernels 3}: chains of three kernels, both accounts end to end, in the JSON held to its schema. */
+    @Test
+    void chainsOfThreeKernelsAreCrossCheckedEndToEnd() throws Exception {
+        CliRun run = CliRun.of("crosscheck", "--kernels", "3", "--population", "linux-6.1", "--firmware", "efi",
+                "--hardware", "sticky", "--devices", "active", "--reserved-memory", "map", "--dtb", "passthrough",
+                "--loader", "honours-reserved", "--syscall", "kexec-load", "--propbaser-sharing", "per-redistributor",
+                "--kexec", "normal", "--page-size", "4k", "--format", "json", "--no-timing");
+        JsonNode report = JsonReports.requireValid(run.out());
+        assertEquals(3, report.get("kernels").asInt(), run.out());
+        assertEquals(3, report.at("/bounds/kernels").asInt(), run.out());
+        // the one chain linux-6.1 x 3, its run to K3's GIC boot replayed state by state
+        assertEquals(1, report.get("configurations").asInt(), run.out());
+        assertEquals(1, report.get("agreements").asInt(), run.out());
+        assertEquals(1, report.get("stateAgreements").asInt(), run.out());
+        assertEquals(1, report.at("/classes/safe/safe").asInt(), run.out());
+        assertEquals(KexecCheck.OK, run.exitCode(), run.err());
+    }
+
+    /** A report of three-kernel chains says so, carries three profiles per chain, and its shards merge back. */
+    @Test
+    void threeKernelShardsMergeIntoThreeKernelChains() throws Exception {
+        List<String> chain = List.of("linux-6.1", "linux-4.19", "linux-6.1");
+        CrossCheck.Disagreement d = new CrossCheck.Disagreement("--chain linux-6.1,linux-4.19,linux-6.1 --kexec crash",
+                chain, Map.of("kexec", "crash"), "fail-stop", "recoverable", List.of("  xx  K3 panicked"),
+                List.of("every kernel warns"));
+        ConfigurationSpace.Scope scope = new ConfigurationSpace.Scope("upstream", List.of("linux-4.19", "linux-6.1"),
+                Map.of("kexec", List.of("crash")), 2, 3);
+        Bounds bounds = new Bounds(3, 2, 12, 7, true);
+        CrossCheck.Report first = new CrossCheck.Report("upstream", scope, Shard.parse("1/2"), bounds, 4, 3,
+                Map.of("recoverable", Map.of("fail-stop", 1, "recoverable", 3)), List.of(d), 4, 4, List.of(), 0, 0,
+                Timing.NONE);
+        CrossCheck.Report second = new CrossCheck.Report("upstream", scope, Shard.parse("2/2"), bounds, 4, 4,
+                Map.of("corruption", Map.of("corruption", 4)), List.of(), 4, 4, List.of(), 0, 0, Timing.NONE);
+        String text = CrosscheckReport.text(first, false);
+        assertTrue(text.contains("scope: 4 configurations: 2 x 2 x 2 chains of linux-4.19,linux-6.1, 2 CPUs"), text);
+        JsonNode json = JsonReports.requireValid(CrosscheckReport.json(first, false));
+        assertEquals(3, json.get("kernels").asInt());
+        assertEquals(3, json.at("/disagreements/0/chain").size());
+
+        java.nio.file.Path a = java.nio.file.Files.createTempFile("crosscheck-1", ".json");
+        java.nio.file.Path b = java.nio.file.Files.createTempFile("crosscheck-2", ".json");
+        java.nio.file.Path two = java.nio.file.Files.createTempFile("crosscheck-2-kernels", ".json");
+        try {
+            java.nio.file.Files.writeString(a, CrosscheckReport.json(first, false));
+            java.nio.file.Files.writeString(b, CrosscheckReport.json(second, false));
+            CliRun merged = CliRun.of("merge", a.toString(), b.toString(), "--format", "json", "--no-timing");
+            JsonNode whole = TraceJson.mapper().readTree(merged.out());
+            assertEquals(3, whole.get("kernels").asInt(), merged.out() + merged.err());
+            assertEquals(8, whole.get("configurations").asInt(), merged.out());
+            assertEquals(chain, List.of(whole.at("/disagreements/0/chain/0").asText(),
+                    whole.at("/disagreements/0/chain/1").asText(), whole.at("/disagreements/0/chain/2").asText()));
+            // a shard of two-kernel chains is not a part of the same run
+            CrossCheck.Report other = new CrossCheck.Report("upstream", new ConfigurationSpace.Scope("upstream",
+                    scope.population(), scope.options(), 2), Shard.parse("2/2"), bounds, 4, 4, Map.of(), List.of(), 0,
+                    0, List.of(), 0, 0, Timing.NONE);
+            java.nio.file.Files.writeString(two, CrosscheckReport.json(other, false));
+            CliRun.of("merge", a.toString(), two.toString()).assertBadInput("not a shard of the same run");
+        } finally {
+            java.nio.file.Files.delete(a);
+            java.nio.file.Files.delete(b);
+            java.nio.file.Files.delete(two);
+        }
+    }
+
     @Test
     void badInputIsOneLine() {
+        CliRun.of("crosscheck", "--kernels", "4").assertBadInput("--kernels 4");
         CliRun.of("crosscheck", "--cpus", "3").assertBadInput("--cpus 3");
         CliRun.of("crosscheck", "--population", "linux-9.9").assertBadInput("linux-9.9");
         CliRun.of("crosscheck", "--firmware", "bios").assertBadInput("bios");

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffCommandTest {
 
     private static final String TUTORIAL = "../docs/tutorial/chosen-lpi-tables.als";
+    /** The tutorial's scope: kexec-tools over kexec_load, as the tutorial's /chosen proposal assumes. */
     private static final String[] SCOPE = {"--firmware", "dt", "--hardware", "sticky", "--devices", "active",
-        "--loader", "honours-reserved", "--page-size", "4k"};
+        "--loader", "honours-reserved", "--page-size", "4k", "--syscall", "kexec-load",
+        "--propbaser-sharing", "per-redistributor"};
 
     @TempDir
     Path dir;

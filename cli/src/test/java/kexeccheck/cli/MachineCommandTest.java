@@ -68,7 +68,7 @@ class MachineCommandTest {
         assertTrue(run.out().contains("  kernel    6.6.0-12-arm64 -> linux-6.1 (the nearest profile at or below its"
                 + " release); +nolpi from the command line\n"), run.out());
         assertTrue(run.out().contains("open (every value explored unless given): --reserved-memory, --dtb, --loader,"
-                + " --kexec, --page-size"), run.out());
+                + " --syscall, --propbaser-sharing, --kexec, --page-size"), run.out());
         // nolpi-workaround
         assertTrue(run.out().contains("outcome: safe"), run.out());
     }

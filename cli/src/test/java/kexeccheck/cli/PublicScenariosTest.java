@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,12 +37,26 @@ class PublicScenariosTest {
                         + " --devices active", "safe"),
                 Arguments.of("efi-new-to-old", "--chain linux-6.1,linux-4.19 --firmware efi --hardware sticky"
                         + " --devices active", "corruption"),
+                // the scenario's boards (NXP Layerscape) share GICR_PROPBASER, which U-Boot writes through
+                // redistributor 0 only: left open, the option decides (see below)
                 Arguments.of("bootloader-preprogrammed-works", "--chain linux-6.1,linux-6.1 --firmware dt-preprogrammed"
                         + " --reserved-memory map --dtb passthrough --loader honours-reserved --hardware sticky"
-                        + " --devices active", "safe"),
+                        + " --devices active --propbaser-sharing shared", "safe"),
                 Arguments.of("gicv2-not-applicable", "--chain linux-6.1,linux-6.1 --hardware gicv2", "not-applicable"),
                 Arguments.of("seed-objection-found", "-m dt-memory-region-v1 --chain linux-5.3+dt-v1,linux-4.19"
                         + " --firmware dt --reserved-memory map --hardware sticky --devices active", "corruption"));
+    }
+
+    @Test
+    void bootloaderPreprogrammedTablesLoseCpu1sLpisOnAGicThatDoesNotSharePropbaser() {
+        // issue 23: U-Boot gic_lpi_tables_init() writes PROPBASER through redistributor 0 only; the
+        // scenario's command line leaves the sharing open, and the GIC that does not share it decides
+        CliRun run = CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--firmware", "dt-preprogrammed",
+                "--reserved-memory", "map", "--dtb", "passthrough", "--loader", "honours-reserved", "--hardware",
+                "sticky", "--devices", "active", "--no-proof");
+        assertEquals("lost-lpis", run.outcome(), run.out() + run.err());
+        assertTrue(run.out().contains("propbaser-sharing=per-redistributor"), run.out());
+        assertTrue(run.out().contains("written PROPBASER through redistributor 0 only"), run.out());
     }
 
     @ParameterizedTest(name = "{0}")

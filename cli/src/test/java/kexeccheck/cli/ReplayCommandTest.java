@@ -56,7 +56,7 @@ class ReplayCommandTest {
     @Test
     void aSchemaInvalidTraceIsBadInput() throws Exception {
         Path p = fixture();
-        Files.writeString(p, Files.readString(p).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 7"));
+        Files.writeString(p, Files.readString(p).replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 7"));
         CliRun run = CliRun.of("replay", p.toString());
         assertEquals(KexecCheck.BAD_INPUT, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -66,11 +66,11 @@ class ReplayCommandTest {
     @Test
     void aTraceOfTheOlderFormatSaysSo() throws Exception {
         Path p = fixture();
-        Files.writeString(p, Files.readString(p).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"));
+        Files.writeString(p, Files.readString(p).replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 2"));
         CliRun run = CliRun.of("replay", p.toString());
         assertEquals(KexecCheck.BAD_INPUT, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains("trace format 1, written by an older kexec-check"), run.err());
+        assertTrue(run.err().contains("trace format 2, written by an older kexec-check"), run.err());
     }
 
     @Test

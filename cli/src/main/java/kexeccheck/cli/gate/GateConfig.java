@@ -71,7 +71,9 @@ public record GateConfig(Path file, Optional<Path> baseline, List<GateCheck> che
             @JsonProperty("reserved-memory") List<String> reservedMemory,
             @JsonProperty("dtb") List<String> dtb,
             @JsonProperty("loader") List<String> loader,
+            @JsonProperty("syscall") List<String> syscall,
             @JsonProperty("hardware") List<String> hardware,
+            @JsonProperty("propbaser-sharing") List<String> propbaserSharing,
             @JsonProperty("devices") List<String> devices,
             @JsonProperty("kexec") List<String> kexec,
             @JsonProperty("page-size") List<String> pageSize,
@@ -89,7 +91,9 @@ public record GateConfig(Path file, Optional<Path> baseline, List<GateCheck> che
                 case RESERVED_MEMORY -> reservedMemory;
                 case DTB -> dtb;
                 case LOADER -> loader;
+                case SYSCALL -> syscall;
                 case HARDWARE -> hardware;
+                case PROPBASER_SHARING -> propbaserSharing;
                 case DEVICES -> devices;
                 case KEXEC -> kexec;
                 case PAGE_SIZE -> pageSize;

@@ -31,6 +31,10 @@ import kexeccheck.trace.TraceNarrator;
  * simulator ({@link TraceReplayer}) with the same choices: a class can agree while the stories
  * behind it differ, and that is a divergence too. The two accounts share the profiles'
  * capability sets and the option values — the questions — and nothing that decides an answer.
+ *
+ * <p>The chains have {@link ConfigurationSpace.Scope#kernels} kernels (two unless the scope says
+ * three or more): every kernel but the first entered by a normal kexec, the last by a crash kexec
+ * with {@code kexec=crash}, in both accounts.
  */
 public final class CrossCheck {
 
@@ -40,7 +44,7 @@ public final class CrossCheck {
      * One configuration the two accounts classify differently.
      *
      * @param configuration the configuration as {@code check} options
-     * @param chain its two kernels' profiles
+     * @param chain its kernels' profiles, K1 first
      * @param options its value of each configuration option
      * @param simulator the simulator's class
      * @param checker the checker's class
@@ -54,7 +58,7 @@ public final class CrossCheck {
      * One configuration whose checker run the simulator does not reproduce state by state.
      *
      * @param configuration the configuration as {@code check} options
-     * @param chain its two kernels' profiles
+     * @param chain its kernels' profiles, K1 first
      * @param options its value of each configuration option
      * @param checkerClass the class the checker's run stands for
      * @param verdict the replay's verdict ({@code diverged} or {@code spurious})
@@ -67,7 +71,7 @@ public final class CrossCheck {
      * The comparison.
      *
      * @param model the model
-     * @param scope what was compared
+     * @param scope what was compared (its {@code kernels}: how long every chain is)
      * @param shard which part of the scope: the chains whose first kernel is in this part of the population
      * @param bounds the checker's bounds
      * @param configurations how many configurations
@@ -140,15 +144,17 @@ public final class CrossCheck {
         Explorer.Boards boards = world.boardsWithoutLpiRegion()
                 ? Explorer.Boards.WITH_OR_WITHOUT_LPI_REGION : Explorer.Boards.WITH_LPI_REGION;
         Map<String, List<String>> admitted = world.options();
-        long atMost = (long) shard.select(profiles).size() * profiles.size()
-                * admitted.values().stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+        long chains = shard.select(profiles).size();
+        for (int k = 2; k <= scope.kernels(); k++) chains *= profiles.size(); // every later kernel from the whole population
+        long atMost = chains * admitted.values().stream().mapToLong(List::size).reduce(1, (x, y) -> x * y);
         progress.accept("both accounts started on at most " + atMost + " configurations");
         // the simulator runs on the other core while the checker parses and translates
         long start = System.nanoTime();
         long[] simulatorMillis = new long[1];
         CompletableFuture<Map<String, Explorer.Result>> simulated = CompletableFuture.supplyAsync(() -> {
             Map<String, Explorer.Result> results = new LinkedHashMap<>();
-            Explorer.exploreAll(shard.select(profiles), profiles, admitted, boards).forEach(r -> results.put(r.configuration().describe(), r));
+            Explorer.exploreAll(shard.select(profiles), profiles, scope.kernels(), admitted, boards)
+                    .forEach(r -> results.put(r.configuration().describe(), r));
             simulatorMillis[0] = (System.nanoTime() - start) / 1_000_000;
             return results;
         });
@@ -156,12 +162,12 @@ public final class CrossCheck {
         Comparison comparison = new Comparison(keep);
         Map<String, String> checker = new HashMap<>();
         ConfigurationSpace.Scope inWorld = new ConfigurationSpace.Scope(scope.model(), scope.population(), admitted,
-                scope.cpus());
+                scope.cpus(), scope.kernels());
         Map<String, ExploredConfiguration.Profile> byName = new HashMap<>();
         profiles.forEach(p -> byName.put(p.name(), p));
         ConfigurationSpace.Summary summary = space.classify(admitted, shard.select(scope.population()), v -> {
             // the simulator's own name for the configuration is the key both accounts meet on
-            String key = ExploredConfiguration.of(byName.get(v.first()), byName.get(v.second()), v.options()).describe();
+            String key = ExploredConfiguration.of(v.chain().stream().map(byName::get).toList(), v.options()).describe();
             String cls = v.outcome().cliName();
             checker.put(key, cls);
             Explorer.Result sim = simulated.join().get(key);
@@ -257,7 +263,7 @@ public final class CrossCheck {
         }
 
         private static List<String> chain(ExploredConfiguration c) {
-            return List.of(c.first().name(), c.second().name());
+            return c.chain().stream().map(ExploredConfiguration.Profile::name).toList();
         }
     }
 }

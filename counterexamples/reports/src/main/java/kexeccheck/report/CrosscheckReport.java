@@ -19,8 +19,10 @@ public final class CrosscheckReport {
         int n = r.scope().population().size();
         out.append("kexec-check ").append(Version.current()).append(": cross-check of model ").append(r.model())
                 .append(" against the concrete table simulator\n");
-        out.append(String.format("scope: %d configurations: %d x %d chains of %s, 2 CPUs, every combination of%n",
-                r.configurations(), n, n, String.join(",", r.scope().population())));
+        // one factor per kernel: "2 x 2 chains", "2 x 2 x 2 chains"
+        String chains = String.join(" x ", java.util.Collections.nCopies(r.scope().kernels(), String.valueOf(n)));
+        out.append(String.format("scope: %d configurations: %s chains of %s, 2 CPUs, every combination of%n",
+                r.configurations(), chains, String.join(",", r.scope().population())));
         r.scope().options().forEach((option, values) -> out.append(String.format("  --%-16s %s%n", option,
                 String.join(",", values))));
         if (!r.shard().whole()) {
@@ -79,6 +81,7 @@ public final class CrosscheckReport {
         ObjectNode root = JsonRoot.of(ReportKind.CROSSCHECK, r.model());
         root.put("shard", r.shard().toString());
         JsonRoot.putStrings(root, "population", r.scope().population());
+        root.put("kernels", r.scope().kernels());
         JsonRoot.putOptions(root, "options", r.scope().options());
         root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));
         root.put("configurations", r.configurations());

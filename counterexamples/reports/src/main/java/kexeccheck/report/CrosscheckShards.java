@@ -97,7 +97,8 @@ public final class CrosscheckShards {
             JsonNode timing = root.get("timing");
             List<String> population = strings(required(root, "population"));
             return new CrossCheck.Report(text(root, "model"),
-                    new ConfigurationSpace.Scope(text(root, "model"), population, ShardJson.options(root), 2),
+                    new ConfigurationSpace.Scope(text(root, "model"), population, ShardJson.options(root), 2,
+                            number(root, "kernels")),
                     shard(root), TraceJson.mapper().treeToValue(required(root, "bounds"), Bounds.class),
                     number(root, "configurations"), number(root, "agreements"), classes, disagreements,
                     number(root, "replayed"), number(root, "stateAgreements"), divergences,

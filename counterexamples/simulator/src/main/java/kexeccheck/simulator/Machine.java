@@ -65,7 +65,7 @@ public final class Machine {
         this.config = config;
         this.placements = placements;
         this.loaderAvoid = loaderAvoid;
-        this.gic = new Gic(config.board(), config.clearable(), memory,
+        this.gic = new Gic(config.board(), config.clearable(), config.propbaserShared(), memory,
                 (reg, written, result) -> {
                     String line = String.format("%s <- 0x%016x", reg, written)
                             + (written == result ? "" : String.format(" (reads back 0x%016x)", result));
@@ -161,13 +161,14 @@ public final class Machine {
 
     /**
      * kexec (or, with {@code crash}, a panic and kexec -p) into the next
-     * kernel: the loader places its segments, the GIC is left as it is, and
-     * the new kernel boots to just before init_IRQ.
+     * kernel: the loader places its segments (kexec-tools over /proc/iomem, or
+     * with kexec_file_load the outgoing kernel over its memblock), the GIC is left
+     * as it is, and the new kernel boots to just before init_IRQ.
      */
     public StepRecord kexec(KernelSpec next, Segments where, boolean crash) {
         begin(next.name());
         devicesStopped = !config.devicesActive();
-        KexecLoader loader = new KexecLoader(memory, config.honoursReserved(), config.userDtb());
+        KexecLoader loader = new KexecLoader(memory, config.honoursReserved(), config.userDtb(), config.fileLoad());
         Kernel outgoing = running;
         running = null; // from here the outgoing kernel's tags no longer describe anyone's memory
         KexecLoader.Loaded loaded = loader.load(outgoing, crash, where, bootargs(next), loaderAvoid, record);

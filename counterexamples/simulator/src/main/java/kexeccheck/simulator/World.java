@@ -43,7 +43,11 @@ public final class World {
     }
 
     /**
-     * The machine for a configuration's options.
+     * The machine for a configuration's options. A missing option is no error here (none
+     * is): a missing {@code propbaser-sharing} means {@code per-redistributor}, the architecture's default,
+     * and a missing {@code syscall} {@code kexec-load}, what the simulator did before the option existed.
+     * {@code syscall=kexec-file-load-unfinalised} is {@code kexec-file-load}: it differs only for a kernel
+     * with KHO, of which the simulator has no account.
      *
      * @param options option name to value, as in a trace's configuration
      * @param cpus the number of CPUs
@@ -59,7 +63,10 @@ public final class World {
                 "dt-preprogrammed".equals(firmware) || "efi-preprogrammed".equals(firmware),
                 "nomap".equals(options.get("reserved-memory")), "honours-reserved".equals(options.get("loader")),
                 "user-without-reserved".equals(options.get("dtb")), !"quiescent".equals(options.get("devices")),
-                "64k".equals(options.get("page-size")));
+                "64k".equals(options.get("page-size")),
+                "shared".equals(options.get("propbaser-sharing")),
+                "kexec-file-load".equals(options.get("syscall"))
+                        || "kexec-file-load-unfinalised".equals(options.get("syscall")));
     }
 
     /**

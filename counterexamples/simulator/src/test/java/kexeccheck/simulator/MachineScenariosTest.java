@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import kexeccheck.simulator.detect.StepRecord;
+import kexeccheck.simulator.gic.GicrPropbaser;
 import kexeccheck.simulator.gic.Redistributor;
 import kexeccheck.simulator.kernel.LogLine;
 import kexeccheck.simulator.kernel.Placement;
 import kexeccheck.simulator.loader.Segments;
 import kexeccheck.simulator.memory.AddressRange;
 import kexeccheck.simulator.memory.Board;
+import kexeccheck.simulator.replay.SimProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The simulator alone on the public scenarios' worlds: given a configuration, when run, then what Linux does. */
 class MachineScenariosTest {
@@ -202,5 +206,141 @@ class MachineScenariosTest {
         // lpis-delivered asks nothing of a CPU the kernel never brought up (CPU0's disable failed: sticky)
         assertTrue(kexeccheck.simulator.replay.SimProperties.violations("lpis-delivered", m, boot).stream()
                 .noneMatch(v -> v.contains("CPU1")), boot.cpuModes.toString());
+    }
+
+    // ---- GICR_PROPBASER shared or per redistributor, under U-Boot's gic_lpi_tables_init() ----
+
+    private static Machine uboot(boolean clearable, boolean propbaserShared) {
+        Board board = Board.qemuVirt(RAM, 2, LPI, null);
+        return machine(new MachineConfig(board, clearable, false, true, false, true, false, true, false,
+                propbaserShared));
+    }
+
+    @ParameterizedTest(name = "clearable={0}")
+    @ValueSource(booleans = {false, true})
+    void ubootOnAPerRedistributorPropbaserLeavesCpu1WithNoPropertyTableAndA61KernelWarnsAndLosesItsLpis(
+            boolean clearable) {
+        // U-Boot writes PROPBASER through redistributor 0's frame only; CPU1's keeps its reset value 0.
+        // Linux 6.1 adopts on the boot CPU's PROPBASER, then its_cpu_init_lpis() finds CPU1's differs:
+        // WARN_ON(gic_rdists->prop_table_pa != paddr), taint, and on with it (no disable, even if clearable).
+        Machine m = uboot(clearable, false);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        assertEquals(0L, m.gic().redistributor(1).read(GicrPropbaser.OFFSET));
+        assertTrue(m.gic().redistributor(1).enableLpis());
+        StepRecord boot = m.bootGic();
+        assertEquals("{0=adopted, 1=adopted}", boot.cpuModes.toString());
+        assertEquals(LPI.base(), boot.propertyTable);
+        List<LogLine> mismatch = boot.log.stream().filter(l -> "PropbaserMismatch".equals(l.message())).toList();
+        assertEquals(1, mismatch.size(), texts(boot).toString());
+        assertEquals(1, mismatch.get(0).cpu());
+        assertTrue(mismatch.get(0).warning());
+        assertEquals(0L, m.gic().redistributor(1).propertyTable());
+        assertEquals(List.of(), boot.incidents); // physical address 0 is no RAM of the kernel's: nothing corrupted
+        List<String> lost = SimProperties.violations("lpis-delivered", m, boot);
+        assertEquals(1, lost.size(), lost.toString());
+        assertTrue(lost.get(0).startsWith("CPU1 uses PROPBASER 0x0,"), lost.toString());
+        assertEquals(List.of(), m.msi(1).incidents); // the pending bit lands in U-Boot's slot, reserved
+    }
+
+    @ParameterizedTest(name = "clearable={0}")
+    @ValueSource(booleans = {false, true})
+    void ubootOnASharedPropbaserHandsEveryCpuTheOneTable(boolean clearable) {
+        Machine m = uboot(clearable, true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        assertEquals(LPI.base(), m.gic().redistributor(1).propertyTable());
+        StepRecord boot = m.bootGic();
+        assertEquals("{0=adopted, 1=adopted}", boot.cpuModes.toString());
+        assertEquals(List.of(), boot.log.stream().filter(LogLine::warning).toList());
+        assertEquals(List.of(), SimProperties.violations("lpis-delivered", m, boot));
+        assertEquals(List.of(), SimProperties.violations("one-property-table", m, boot));
+    }
+
+    @Test
+    void onASharedPropbaserAKernelsWriteReachesTheCpuItNeverBringsUp() {
+        // its_cpu_init_lpis() writes PROPBASER through its own CPU's frame; a shared register carries it to CPU1
+        Board board = Board.qemuVirt(RAM, 2, null, null);
+        Machine m = machine(new MachineConfig(board, true, false, false, false, true, false, true, false, true));
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long k1Prop = m.gic().redistributor(1).propertyTable();
+        m.kexec(Profiles.kernel("K2", "linux-6.1+nr-cpus-1", false), Segments.ANYWHERE, false);
+        StepRecord boot = m.bootGic();
+        assertEquals("offline", boot.cpuModes.get(1));
+        assertTrue(boot.propertyTable != k1Prop, "K2 took a table of its own");
+        assertEquals(boot.propertyTable, m.gic().redistributor(1).propertyTable());
+    }
+
+    // ---- syscall=kexec-file-load: the running kernel places the next one's segments over its memblock ----
+
+    /** kexec-tools 2.0.27+ (kexec_file_load first), a kexec-tools that honours reserved entries, sticky, no region. */
+    private static Machine fileLoad(boolean efi) {
+        Board board = Board.qemuVirt(RAM, 2, null, null);
+        return machine(new MachineConfig(board, false, efi, false, false, true, false, true, false, false, true));
+    }
+
+    private static List<String> refusals(StepRecord kexec) {
+        return kexec.notes.stream().filter(kexeccheck.simulator.loader.KexecLoader::refuses).toList();
+    }
+
+    @Test
+    void onDtFirmwareKexecFileLoadMayPutTheImageOverA61KernelsLiveTables() {
+        // without EFI nothing records the tables: memblock-free for kexec_file_load (as kexec-tools finds them
+        // plain System RAM), so the image goes over the live property table and K2 adopts it from its own image
+        Machine m = fileLoad(false);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long prop = m.running().its().propertyTable();
+        StepRecord kexec = m.kexec(Profiles.kernel("K2", "linux-6.1", false), new Segments(prop, null, null), false);
+        assertTrue(kexec.notes.contains("kexec_file_load: K1 places the segments and passes its own boot DT"),
+                kexec.notes.toString());
+        assertEquals(List.of(), refusals(kexec));
+        StepRecord boot = m.bootGic();
+        assertTrue(boot.incidents.stream().anyMatch(i -> i.pa() == prop && i.owner().equals("image")),
+                boot.incidents.toString());
+        assertTrue(!SimProperties.violations("no-stray-write", m, boot).isEmpty());
+    }
+
+    @Test
+    void withEfiAndMemreserveInMemblockKexecFileLoadCannotPutTheImageOverThem() {
+        // 2bab693a608b: efi_mem_reserve_persistent() → efi_mem_reserve_iomem() → memblock_reserve()
+        Machine m = fileLoad(true);
+        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long prop = m.running().its().propertyTable();
+        Machine tried = fileLoad(true);
+        tried.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
+        tried.bootGic();
+        List<String> refused = refusals(tried.kexec(Profiles.kernel("K2", "linux-6.1", false),
+                new Segments(prop, null, null), false));
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).startsWith("kexec_file_load would not place the image"), refused.toString());
+        assertTrue(refused.get(0).endsWith("(memreserve)"), refused.toString());
+        // the loader's own choice: K2 adopts the tables and nothing is written where it should not be
+        StepRecord kexec = m.kexec(Profiles.kernel("K2", "linux-6.1", false), Segments.ANYWHERE, false);
+        assertEquals(List.of(), refusals(kexec));
+        assertEquals(List.of(), m.msi(0).incidents);
+        StepRecord boot = m.bootGic();
+        assertEquals("{0=adopted, 1=adopted}", boot.cpuModes.toString());
+        assertEquals(List.of(), boot.incidents);
+        assertEquals(List.of(), m.msi(1).incidents);
+    }
+
+    @Test
+    void a53KernelWithEfiLeavesItsFreshTablesToKexecFileLoad() {
+        // 5.3 records its tables in the EFI list, but has no 2bab693a608b: memblock never hears of them
+        Machine m = fileLoad(true);
+        m.powerOn(Profiles.kernel("K1", "linux-5.3", false), Segments.ANYWHERE);
+        m.bootGic();
+        long prop = m.running().its().propertyTable();
+        assertEquals(List.of(), m.running().memblock().reservedAfterBoot());
+        // (the initrd and DTB out of the way: right above the image is K1's list node, as memblock-free as the table)
+        StepRecord kexec = m.kexec(Profiles.kernel("K2", "linux-5.3", false),
+                new Segments(prop, 0x5000_0000L, 0x5020_0000L), false);
+        assertTrue(kexec.notes.contains("kexec_file_load: K1 places the segments and passes its own boot DT"),
+                kexec.notes.toString());
+        assertEquals(List.of(), refusals(kexec));
+        StepRecord boot = m.bootGic();
+        assertTrue(boot.incidents.stream().anyMatch(i -> i.pa() == prop && i.owner().equals("image")),
+                boot.incidents.toString());
     }
 }

@@ -13,10 +13,11 @@ final class Profiles {
     static {
         Set<String> v419 = Set.of("enables-lpis", "disable-with-check", "efi-stub", "iomem-lists-memblock");
         Set<String> v53 = Set.of("enables-lpis", "disable-with-check", "adopts-preallocated", "kdump-bypass",
-                "reads-memreserve", "writes-memreserve", "efi-stub", "installs-memreserve-root", "iomem-lists-memblock");
+                "reads-memreserve", "writes-memreserve", "efi-stub", "installs-memreserve-root", "iomem-lists-memblock",
+                "kexec-file-syscall");
         Set<String> v61 = Set.of("enables-lpis", "disable-with-check", "adopts-preallocated", "kdump-bypass",
                 "reads-memreserve", "writes-memreserve", "memreserve-in-iomem", "efi-stub", "installs-memreserve-root",
-                "iomem-lists-memblock", "memreserve-on-cpu-online");
+                "iomem-lists-memblock", "memreserve-on-cpu-online", "kexec-file-syscall", "memreserve-in-memblock");
         ALL.put("linux-4.16", Set.of("enables-lpis", "blind-reprogram", "efi-stub"));
         ALL.put("linux-4.19", v419);
         ALL.put("linux-4.19+nolpi", minus(v419, "enables-lpis"));

@@ -23,13 +23,14 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Random chains of up to 5 kernels through the simulator, with random
- * firmware, hardware, loader and placement choices; after every step the
+ * firmware, hardware (GICR_PROPBASER shared or not), loader (kexec_load or
+ * kexec_file_load) and placement choices; after every step the
  * simulator's own invariants hold: no memory has two owners in one kernel's
  * view (except where the seed's get_of_page() really hands a page out twice),
  * and the EFI memreserve list is well formed unless something other than
  * efi_mem_reserve_persistent() wrote over one of its nodes (a kernel that does
  * not reserve the node pages, or a loader that does not see them in
- * /proc/iomem, may: that is the world's failure, not the simulator's).
+ * /proc/iomem or memblock, may: that is the world's failure, not the simulator's).
  */
 class SimulatorInvariantsTest {
 
@@ -46,13 +47,15 @@ class SimulatorInvariantsTest {
     void invariantsHoldAfterEveryStep(@ForAll("chains") List<String> chain, @ForAll long seed,
                                       @ForAll boolean efi, @ForAll boolean clearable, @ForAll boolean preprogrammed,
                                       @ForAll boolean noMap, @ForAll boolean honours, @ForAll boolean userDtb,
-                                      @ForAll boolean crashLast, @ForAll @IntRange(min = 1, max = 4) int cpus) {
+                                      @ForAll boolean crashLast, @ForAll boolean propbaserShared,
+                                      @ForAll boolean fileLoad, @ForAll @IntRange(min = 1, max = 4) int cpus) {
         Random random = new Random(seed);
         boolean crash = crashLast && chain.size() > 1;
         boolean region = preprogrammed || chain.contains("linux-5.3+dt-v1");
         Board board = Board.qemuVirt(RAM, cpus, region ? new AddressRange(0x4a00_0000L, 0x1_0000L * (cpus + 1)) : null,
                 crash ? new AddressRange(0x4c00_0000L, 32L << 20) : null);
-        Machine m = new Machine(new MachineConfig(board, clearable, efi, preprogrammed && region, noMap, honours, userDtb),
+        Machine m = new Machine(new MachineConfig(board, clearable, efi, preprogrammed && region, noMap, honours, userDtb,
+                true, false, propbaserShared, fileLoad),
                 k -> randomPlacement(random), r -> r.overlaps(new AddressRange(WINDOW, SLOTS * 0x1_0000L)));
         List<String> steps = new ArrayList<>();
         clobbered = false;

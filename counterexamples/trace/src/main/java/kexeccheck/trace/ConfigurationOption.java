@@ -20,8 +20,22 @@ public enum ConfigurationOption {
     DTB("dtb", "passthrough", "user-without-reserved"),
     /** Whether kexec-tools skips reserved entries nested in System RAM. */
     LOADER("loader", "honours-reserved", "ignores-reserved"),
+    /**
+     * The syscall kexec-tools loads the next kernel with: kexec_load (before 2.0.27 unless {@code -s}), or
+     * kexec_file_load (2.0.27+ tries it first), where the running kernel places the segments itself and
+     * passes its own boot DT; a kernel without kexec_file_load (arm64 before v5.0) falls back to
+     * kexec_load. {@code kexec-file-load-unfinalised}: the same, with a KHO kernel's KHO not finalised, so
+     * the next kernel gets no valid KHO FDT (any other kernel: the same as {@code kexec-file-load}).
+     */
+    SYSCALL("syscall", "kexec-load", "kexec-file-load", "kexec-file-load-unfinalised"),
     /** EnableLPIs sticky once set, clearable (GICR_CTLR.CES), or a GICv2 (no LPIs). */
     HARDWARE("hardware", "sticky", "clearable", "gicv2"),
+    /**
+     * GICR_PROPBASER: one register per redistributor (the architecture's default, QEMU's model), or
+     * one shared by all of them (GICR_TYPER.CommonLPIAff and IMPLEMENTATION DEFINED sharing), which
+     * U-Boot's gic_lpi_tables_init() assumes when it writes it through redistributor 0 only.
+     */
+    PROPBASER_SHARING("propbaser-sharing", "per-redistributor", "shared"),
     /** Devices quiet until the next kernel is up, or sending MSIs at any moment. */
     DEVICES("devices", "quiescent", "active"),
     /** Normal kexec, or a crash kexec into a kdump kernel as the last transition. */

@@ -27,7 +27,7 @@ public record Trace(
         int violationState) {
 
     /** The trace format version this code writes and reads. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public Trace {
         Objects.requireNonNull(model, "model");

@@ -67,9 +67,12 @@ public final class TraceNarrator {
     }
 
     private static String firmwareNote(Configuration config) {
-        return "dt-preprogrammed".equals(config.options().get("firmware"))
-                ? "; the bootloader has programmed every redistributor and enabled LPIs"
-                : "";
+        if (!String.valueOf(config.options().get("firmware")).endsWith("-preprogrammed")) return "";
+        // U-Boot writes PROPBASER through redistributor 0's frame only: the others see it only if the GIC shares it
+        return "per-redistributor".equals(config.options().get("propbaser-sharing"))
+                ? "; the bootloader has enabled LPIs on every redistributor but written PROPBASER through"
+                        + " redistributor 0 only, which this GIC does not share"
+                : "; the bootloader has programmed every redistributor and enabled LPIs";
     }
 
     private static String segmentNote(Configuration.KernelInstance k) {

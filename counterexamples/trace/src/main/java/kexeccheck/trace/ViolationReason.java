@@ -43,10 +43,10 @@ public final class ViolationReason {
             case "lpis-delivered" -> lostLpis(config, s);
             case "one-property-table" -> List.of(new Offence(Offence.Kind.PROPERTY_TABLES_DIFFER, null,
                     s.redistributors().stream().filter(State.Redistributor::enableLpis)
-                            .map(State.Redistributor::propbaser).distinct().toList(),
+                            .map(State.Redistributor::propbaser).filter(java.util.Objects::nonNull).distinct().toList(),
                     "the redistributors name different property tables: "
                     + String.join(", ", s.redistributors().stream().filter(State.Redistributor::enableLpis)
-                            .map(r -> r.cpu() + " " + r.propbaser()).toList())));
+                            .map(r -> r.cpu() + " " + register(r.propbaser())).toList())));
             default -> List.of();
         };
     }
@@ -68,8 +68,9 @@ public final class ViolationReason {
         if ("up".equals(s.phase())) {
             for (State.Redistributor r : s.redistributors()) {
                 if (!r.enableLpis()) continue;
-                String prop = s.memory().get(r.propbaser());
-                if (!"property-table".equals(prop) && !HARMLESS.contains(prop)) {
+                // a PROPBASER naming no table of the board (U-Boot's unshared reset value) is no table in RAM
+                String prop = r.propbaser() == null ? null : s.memory().get(r.propbaser());
+                if (prop != null && !"property-table".equals(prop) && !HARMLESS.contains(prop)) {
                     out.add(new Offence(Offence.Kind.LIVE_PROPERTY_TABLE, r.cpu(), present(r.propbaser()),
                             r.cpu() + "'s live property table " + r.propbaser() + " is " + s.kernel() + "'s " + prop));
                 }
@@ -84,6 +85,11 @@ public final class ViolationReason {
         return out;
     }
 
+    /** A base register's frame, or what a register naming none of the board's frames holds. */
+    private static String register(String frame) {
+        return frame == null ? "no table of this board" : frame;
+    }
+
     private static List<Offence> lostLpis(Configuration config, State s) {
         List<Offence> out = new ArrayList<>();
         for (State.Redistributor r : s.redistributors()) {
@@ -92,8 +98,8 @@ public final class ViolationReason {
             } else if (!"property-table".equals(s.memory().get(r.propbaser()))
                     || !("pending-table:" + r.cpu()).equals(s.memory().get(r.pendbaser()))) {
                 out.add(new Offence(Offence.Kind.FOREIGN_TABLES, r.cpu(), present(r.propbaser(), r.pendbaser()),
-                        r.cpu() + " still uses tables " + s.kernel() + " does not own (PROPBASER " + r.propbaser()
-                        + ", PENDBASER " + r.pendbaser() + "): its LPIs are lost"));
+                        r.cpu() + " still uses tables " + s.kernel() + " does not own (PROPBASER " + register(r.propbaser())
+                        + ", PENDBASER " + register(r.pendbaser()) + "): its LPIs are lost"));
             }
         }
         return out;

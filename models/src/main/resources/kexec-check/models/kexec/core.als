@@ -48,6 +48,9 @@ one sig
                          --   in the config tables; only the first kernel's stub runs (a kexec'd kernel skips it)
   memreserve_on_cpu_online, -- v5.17+ (d23bc2bc1d63): its_cpu_memreserve_lpi(), registered by
                          --   its_lpi_memreserve_init() only with EFI, frees an adopted CPU's spare pending table
+  kexec_file_syscall,    -- v5.0+ on arm64: implements kexec_file_load (kexec-tools falls back to kexec_load without it)
+  memreserve_in_memblock, -- 2bab693a608b (v5.14, 5.10.y): efi_mem_reserve_iomem() also memblock_reserve()s what a
+                         --   kernel registers after boot, so its own kexec_file_load keeps off its recorded tables
   nr_cpus_1,             -- booted with nr_cpus=1 (kdump's usual command line): only the boot CPU is possible,
                          --   so its_cpu_init() never runs for the others and they keep the old kernel's registers
   kdump_capture          -- a capture kernel: only ever entered by a crash kexec
@@ -81,8 +84,21 @@ one sig passthrough, user_without_reserved extends DtbSource {}
 abstract sig Loader {}
 one sig honours_reserved, ignores_reserved extends Loader {}
 
+/* The syscall kexec-tools loads the next kernel with: kexec_load (its default before 2.0.27, or -c), or
+ * kexec_file_load (-s; 2.0.27+ tries it first, 29fe5067ed07), where the running kernel places the
+ * segments and passes its own boot DT; with a KHO kernel whose KHO was not finalised (debugfs
+ * kho/out/finalize), the next kernel gets no valid KHO FDT. */
+abstract sig Syscall {}
+one sig kexec_load, kexec_file_load, kexec_file_load_unfinalised extends Syscall {}
+
 abstract sig Hardware {}
 one sig sticky, clearable, gicv2 extends Hardware {}
+
+/* GICR_PROPBASER: one register per redistributor (the architecture's default; QEMU keeps one per CPU),
+ * or one common to all of them (GICR_TYPER.CommonLPIAff and IMPLEMENTATION DEFINED sharing): a write
+ * through any redistributor's frame is then what every redistributor reads. */
+abstract sig PropbaserSharing {}
+one sig per_redistributor, shared extends PropbaserSharing {}
 
 abstract sig Devices {}
 one sig quiescent, active extends Devices {}
@@ -95,7 +111,9 @@ one sig Config {
   reserved_memory: one ReservedMemory,
   dtb: one DtbSource,
   loader: one Loader,
+  syscall: one Syscall,
   hardware: one Hardware,
+  propbaser_sharing: one PropbaserSharing,
   devices: one Devices,
   kexec: one KexecKind,
   page_size: one PageSize
@@ -275,10 +293,26 @@ pred quietStep {
 -- What a kernel sees at boot (memblock), domain.md §2
 -- ===================================================================
 
+/* The running kernel k loads the next one with kexec_file_load: asked to, and it has the syscall
+ * (kexec-tools falls back to kexec_load on ENOSYS). */
+pred fileLoad[k: Kernel] {
+  Config.syscall in kexec_file_load + kexec_file_load_unfinalised
+  kexec_file_syscall in k.profile.caps
+}
+
+/* Kernel k was handed a DT without the LPI region's node: kexec_load given a user DTB.  kexec_file_load
+ * passes the outgoing kernel's own boot DT (of_kexec_alloc_and_setup_fdt(initial_boot_params); v5.x
+ * create_dtb()), so a node that DT had is passed on, and one it lacked stays lost. */
+pred userDtbInto[k: Kernel] {
+  k != firstKernel
+  Config.dtb = user_without_reserved
+  not fileLoad[k.~nextKernel]
+}
+
 /* The DT a kernel boots with carries the LPI region's /reserved-memory child. */
 pred regionVisible[k: Kernel] {
   some region
-  k = firstKernel or Config.dtb = passthrough
+  no j: k + k.^(~nextKernel) | userDtbInto[j]
 }
 
 /* efi_enabled(EFI_CONFIG_TABLES): EFI firmware started the chain through a Linux EFI stub, and this
@@ -333,7 +367,7 @@ pred coldBoot {
   no Memory.memreserve and no Memory.inherited and no Memory.records and no Memory.handed
   (Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2) implies {
     Gic.lpis_on = Cpu
-    Gic.propbaser = Cpu -> Board.region_prop
+    Gic.propbaser = firmwarePropbaser
     Gic.pendbaser = Board.region_pend
   } else {
     no Gic.lpis_on and no Gic.propbaser and no Gic.pendbaser
@@ -344,6 +378,14 @@ pred coldBoot {
   no Step.pending_write and no Step.table_write and no Step.its_programmed
   no Step.printed and no Step.cpu_printed and no Step.cpu_mode
   no Step.prop_table and no Step.allocated_pend and no Step.recorded
+}
+
+/* What the bootloader's PROPBASER write leaves in the redistributors: U-Boot's gic_lpi_tables_init()
+ * (arch/arm/lib/gic-v3-its.c) writes it once, through redistributor 0's frame (gicr_base +
+ * GICR_PROPBASER), then PENDBASER and EnableLPIs through every frame.  Unless the GIC shares the
+ * register, the other redistributors keep their reset value, which names no table of the board. */
+fun firmwarePropbaser: Cpu -> Frame {
+  (Config.propbaser_sharing = shared => Cpu else bootCpu) -> Board.region_prop
 }
 
 /* The GIC's registers and the ITS's collections stay as they are. */
@@ -489,14 +531,21 @@ pred lpiBoot[k: Kernel] {
       + (some c.(Step.allocated_pend') & leakedSpares[k] => BadPageState else none)
 
     all c: Cpu | c.(Step.cpu_mode') = Programmed implies {
-      c.(Gic.propbaser') = Step.prop_table'
       c.(Gic.pendbaser') = c.(Step.allocated_pend')
       c in Gic.lpis_on'
     } else {
-      c.(Gic.propbaser') = c.(Gic.propbaser)
       c.(Gic.pendbaser') = c.(Gic.pendbaser)
       c in Gic.lpis_on' iff c in Gic.lpis_on
     }
+    -- its_cpu_init_lpis() writes PROPBASER through each programmed CPU's own frame; a shared register
+    -- then names the new table in every redistributor, a CPU this kernel never reaches included, unless
+    -- the hardware is sticky and some redistributor sharing it already has LPIs on: the write to a live
+    -- register is then ignored, as WritesIgnored is for one that is not shared
+    let written = (Step.cpu_mode').Programmed,
+        sharedLive = (Config.propbaser_sharing = shared and Config.hardware = sticky and some Gic.lpis_on) |
+      all c: Cpu | c.(Gic.propbaser') =
+        ((some written and not sharedLive and (c in written or Config.propbaser_sharing = shared))
+         => Step.prop_table' else c.(Gic.propbaser))
 
     -- its_probe_one(): quiesce, program GITS_BASERn/CBASER, enable; then MAPC for each CPU its_cpu_init() reached
     itsReprogrammed
@@ -593,10 +642,22 @@ fun iomemReserved: set Frame {
   }
 }
 
-/* kexec-tools places a segment in "System RAM", skipping nested "reserved" entries if built to. */
-pred loadable[f: Frame] {
-  f not in notSystemRam
-  Config.loader = honours_reserved implies f not in iomemReserved
+/* Where a normal kexec may place a segment: kexec-tools in "System RAM", skipping nested "reserved"
+ * entries if built to; kexec_file_load where memblock is free. */
+fun loadable: set Frame {
+  fileLoad[Machine.running] => fileLoadable
+  else Frame - notSystemRam - (Config.loader = honours_reserved => iomemReserved else none)
+}
+
+/* kexec_file_load places segments where the running kernel's memblock is free (arm64 selects
+ * ARCH_KEEP_MEMBLOCK, so kexec_locate_mem_hole() walks for_each_free_mem_range with MEMBLOCK_NONE):
+ * not in what it memblock-reserved at boot, nor in no-map memory, nor, with 2bab693a608b, in what it
+ * registered with efi_mem_reserve_persistent() since; but over pages its page allocator handed out
+ * (memblock does not track them), /proc/iomem unread. */
+fun fileLoadable: set Frame {
+  let k = Machine.running |
+    bootView[k, Memory.inherited, Memory.handed].Free
+    - ((memreserve_in_memblock in k.profile.caps and efiTables[k]) => Memory.memreserve else none)
 }
 
 /* Entering the next kernel: registers and RAM contents survive, and so does the EFI memreserve list. */
@@ -613,11 +674,13 @@ pred enter[k: Kernel] {
   quietStep
 }
 
-/* kexec -l: the next kernel's segments fit where the outgoing kernel's iomem allows. */
+/* kexec -l: the next kernel's segments fit where the loader allows (a proposal's Placement applies to
+ * kexec_file_load only: it is the running kernel's own placement). */
 pred kexecLoads[k: Kernel] {
   k.entry = kexec_entry
   let placed = by.(Machine.running.profile) |
-    some placed => segments[k] in Machine.running.(placed.into) else (all f: segments[k] | loadable[f])
+    (some placed and fileLoad[Machine.running]) => segments[k] in Machine.running.(placed.into)
+    else segments[k] in loadable
 }
 
 /* kexec -p: the capture kernel's segments fit inside the crashkernel= region. */
@@ -716,10 +779,11 @@ abstract sig Channel {
 }
 
 /*
- * A loader a proposal adds: when the outgoing kernel's profile is in `by`, a normal kexec places the
- * next kernel's segments only in the frames `into` gives for the outgoing kernel, whatever its
- * /proc/iomem says (KHO's kexec_file_load places them in the scratch regions: kho_locate_mem_hole).
- * Without one, kexec-tools places them as --loader says (`loadable`).
+ * A placement a proposal adds to kexec_file_load: when the outgoing kernel's profile is in `by` and it
+ * loads the next kernel with kexec_file_load (`fileLoad`), a normal kexec places the next kernel's
+ * segments only in the frames `into` gives for the outgoing kernel (KHO: the scratch regions,
+ * kho_locate_mem_hole).  Otherwise `loadable` says where: kexec_file_load's memblock walk, or
+ * kexec-tools as --loader says.
  */
 abstract sig Placement {
   by: set Profile,

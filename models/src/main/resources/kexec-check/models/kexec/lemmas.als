@@ -63,11 +63,15 @@ pred HandedOnlyToReaders {
 }
 
 -- @invariant
-/* Every redistributor with LPIs on names a property table and a pending
- * table of its own, none of them the property table: firmware lays the
- * region out so, and every allocator hands out distinct frames. */
+/* Every redistributor with LPIs on names a pending table of its own and a
+ * property table, none of them a pending table: firmware lays the region out
+ * so, and every allocator hands out distinct frames.  The one exception is
+ * U-Boot's: it writes PROPBASER through redistributor 0 only, so on a GIC that
+ * does not share the register the others name no table of the board until a
+ * kernel programs them. */
 pred LiveTablesWellFormed {
-  all c: Gic.lpis_on | one c.(Gic.propbaser) and one c.(Gic.pendbaser)
+  all c: Gic.lpis_on | one c.(Gic.pendbaser) and (one c.(Gic.propbaser)
+    or (c != bootCpu and Config.firmware in PreprogrammingFirmware and Config.propbaser_sharing = per_redistributor))
   all disj c, d: Gic.lpis_on | c.(Gic.pendbaser) != d.(Gic.pendbaser)
   no Gic.lpis_on.(Gic.propbaser) & Gic.lpis_on.(Gic.pendbaser)
 }
@@ -115,11 +119,12 @@ pred MemreserveIsLive {
 
 -- @invariant
 /* Until a kernel that uses LPIs has booted its GIC driver, tables firmware programmed are the ones
- * the board's LPI region describes: U-Boot's gic_lpi_tables_init() points every redistributor at
- * them, and a kernel without LPIs (irqchip.gicv3_nolpi) leaves the registers alone. */
+ * the board's LPI region describes: U-Boot's gic_lpi_tables_init() points the redistributors at
+ * them (PROPBASER through redistributor 0 only), and a kernel without LPIs (irqchip.gicv3_nolpi)
+ * leaves the registers alone. */
 pred FirmwareTablesUntilAnLpiKernel {
   (Config.firmware in PreprogrammingFirmware and Config.hardware != gicv2 and no k: gicBooted | lpiKernel[k])
-    implies (Gic.propbaser = Cpu -> Board.region_prop and Gic.pendbaser = Board.region_pend)
+    implies (Gic.propbaser = firmwarePropbaser and Gic.pendbaser = Board.region_pend)
 }
 
 -- @invariant

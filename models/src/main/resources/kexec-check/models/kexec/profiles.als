@@ -29,18 +29,23 @@ one sig linux_4_19__nolpi extends Profile {} { caps = linux_4_19.@caps - enables
  * 71e0940d52e1 (memreserve entries memblock-reserved at boot, so /proc/iomem
  * shows the ones it inherited); its stub installs the memreserve root
  * (b844470f2206).  Before ab0eb16205b4 (v5.5, 5.4.7): /proc/iomem does not
- * show the entries it registers itself. */
+ * show the entries it registers itself.  arm64 kexec_file_load (v5.0), whose
+ * memblock walk does not see them either (before 2bab693a608b, v5.14). */
 one sig linux_5_3 extends Profile {} {
   caps = enables_lpis + disable_with_check + adopts_preallocated + kdump_bypass
        + reads_memreserve + writes_memreserve + efi_stub + installs_memreserve_root + iomem_lists_memblock
+       + kexec_file_syscall
 }
 one sig linux_5_3__nolpi extends Profile {} { caps = linux_5_3.@caps - enables_lpis }
 
-/* v6.1: as 5.3 plus ab0eb16205b4 (memreserve shown in /proc/iomem) and
+/* v6.1: as 5.3 plus ab0eb16205b4 (memreserve shown in /proc/iomem),
+ * 2bab693a608b (v5.14: and memblock-reserved, which kexec_file_load sees) and
  * d23bc2bc1d63 (v5.17: the spare pending table freed, and a programmed one
  * reserved, in a CPU-online callback registered with EFI only: without EFI
  * an adopted CPU's spare table is never freed).  Resets property bytes to 0xa2. */
-one sig linux_6_1 extends Profile {} { caps = linux_5_3.@caps + memreserve_in_iomem + memreserve_on_cpu_online }
+one sig linux_6_1 extends Profile {} {
+  caps = linux_5_3.@caps + memreserve_in_iomem + memreserve_on_cpu_online + memreserve_in_memblock
+}
 one sig linux_6_1__nolpi extends Profile {} { caps = linux_6_1.@caps - enables_lpis }
 
 /* v6.12: the same decisions as 6.1; only the reset property byte differs (0xc2). */

@@ -39,9 +39,11 @@ pred LpisDelivered {
 }
 
 -- @property lost-lpis
-/* one-property-table: all redistributors with LPIs enabled name the same property table. */
+/* one-property-table: all redistributors with LPIs enabled name the same property table (one whose
+ * PROPBASER names no table of the board, as U-Boot leaves a GIC that does not share it, names another). */
 pred OnePropertyTable {
   lone Gic.lpis_on.(Gic.propbaser)
+  some Gic.lpis_on.(Gic.propbaser) implies all c: Gic.lpis_on | some c.(Gic.propbaser)
 }
 
 -- @property corruption

@@ -3,10 +3,14 @@ module proposals/kho_lpi_tables
 /*
  * A GIC hand-over through Kexec HandOver (KHO, Linux 6.16; domain.md §3.6), as nobody has posted it
  * yet: a KHO kernel preserves its LPI tables in an `arm,gic-v3-lpi-tables` subtree of the KHO FDT it
- * passes on, and a kernel that knows the subtree memblock-reserves them at boot, before anything can
- * be allocated there, so that gic_check_reserved_range() accepts them and it adopts them.  Around it,
- * KHO as merged:
- *   - a KHO FDT is passed only on a normal kexec (kexec_file_load with KHO), never to a capture kernel;
+ * passes on (kho_preserve_folio()), and the next KHO kernel memblock-reserves every preserved page at
+ * boot (kho_memory_init() -> kho_mem_deserialize(), before memblock_free_all(), whoever preserved
+ * it), so that gic_check_reserved_range() accepts them and it adopts them.  Around it, KHO as merged
+ * in 6.16 (kernel/kexec_handover.c):
+ *   - a KHO FDT is passed only by kexec_file_load (kho_fill_kimage(), called from
+ *     kimage_file_prepare_segments()), never by kexec_load and never to a capture kernel; one passed
+ *     before KHO was finalised is not a valid FDT (6.16; 6.17 passes none, f322a97aeb2a), and the
+ *     next kernel's kho_populate() disables KHO revival;
  *   - it is read only by a kernel of the same ABI version (root compatible "kho-v1" or "kho-v2": no
  *     negotiation); a kernel of another version or without KHO ignores it whole;
  *   - a KHO kernel that was handed no FDT of its version allocates scratch regions at boot from memory
@@ -36,29 +40,34 @@ one sig linux_6_16__kho_gic extends Profile {} { caps = linux_6_16.@caps + kho_g
 /* A kernel of the kho-v2 ABI (2026), with the proposal. */
 one sig linux_kho_v2__kho_gic extends Profile {} { caps = linux_6_12.@caps + kho_v2 + kho_gic }
 
-/* The GIC subtree of each KHO ABI version: written and read by kernels of that version with the
- * proposal, carried by a normal kexec only; a kernel without the proposal builds its KHO FDT without
- * the subtree, so nobody relays it. */
+/* A KHO FDT reaches the next kernel: a normal kexec through kexec_file_load with KHO finalised. */
+fun khoEntries: set Entry { Config.syscall = kexec_file_load => kexec_entry else none }
+
+/* The GIC subtree of each KHO ABI version: written by kernels of that version with the proposal; its
+ * pages reserved by every kernel of that version, which reserves every preserved page whether or not
+ * it knows the subtree; carried only where a KHO FDT is; a kernel without the proposal builds its KHO
+ * FDT without the subtree, so nobody relays it. */
 one sig kho_v1_gic extends Channel {} {
   writers = having[kho_v1] & having[kho_gic]
-  readers = having[kho_v1] & having[kho_gic]
+  readers = having[kho_v1]
   no relays
-  across = kexec_entry
+  across = khoEntries
   no shown
 }
 one sig kho_v2_gic extends Channel {} {
   writers = having[kho_v2] & having[kho_gic]
-  readers = having[kho_v2] & having[kho_gic]
+  readers = having[kho_v2]
   no relays
-  across = kexec_entry
+  across = khoEntries
   no shown
 }
 
 pred khoKernel[k: Kernel] { some k.profile.caps & KhoVersions }
 
-/* k was handed a KHO FDT it reads: a normal kexec from a KHO kernel of its own version. */
+/* k was handed a KHO FDT it reads: a normal kexec through kexec_file_load, KHO finalised, from a KHO
+ * kernel of its own version. */
 pred receivesKho[k: Kernel] {
-  k.entry = kexec_entry
+  k.entry in khoEntries
   some k.profile.caps & KhoVersions & (k.~nextKernel).profile.caps
 }
 
@@ -73,7 +82,8 @@ fact scratchRegions {
           implies Scratch.of[Machine.running] in Memory.use.Free)
 }
 
-/* kexec_file_load with KHO: the next kernel's segments go into the outgoing kernel's scratch. */
+/* kexec_file_load with KHO, finalised or not: the next kernel's segments go into the outgoing kernel's
+ * scratch (kho_locate_mem_hole() fails rather than fall back); kexec_load places them as kexec-tools does. */
 one sig kho_locate_mem_hole extends Placement {} {
   by = { p: Profile | some p.caps & KhoVersions }
   into = Scratch.of

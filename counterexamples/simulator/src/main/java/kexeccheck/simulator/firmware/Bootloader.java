@@ -34,12 +34,16 @@ public final class Bootloader {
      * per redistributor i writes GICR_PENDBASER = {@code (base + 64 KiB + i *
      * 64 KiB) | InnerShareable | RaWaWb | PTZ} and GICR_CTLR = EnableLPIs.
      *
-     * <p>U-Boot writes GICR_PROPBASER once, through the first redistributor's
-     * frame only ({@code priv.gicr_base + GICR_PROPBASER}): it relies on the
-     * GIC treating PROPBASER as common to all redistributors, which the GICv3
-     * architecture allows but does not require (GICR_TYPER.CommonLPIAff). The
-     * simulated redistributors each hold their own PROPBASER, so the same value
-     * is written to each, which is what a common register reads back as.
+     * <p>GICR_PROPBASER is written once, through redistributor 0's frame only
+     * ({@code writeq(val, priv.gicr_base + GICR_PROPBASER)}, u-boot master
+     * 6073c36b2c8d), while PENDBASER and GICR_CTLR are written at {@code
+     * gicr_base + i * GIC_REDISTRIBUTOR_OFFSET}. U-Boot thereby relies on the
+     * GIC sharing PROPBASER between redistributors, which the architecture
+     * allows but does not require (GICR_TYPER.CommonLPIAff). Where it is not
+     * shared, redistributors 1.. keep their reset PROPBASER (architecturally
+     * UNKNOWN; 0 in QEMU and in this model) yet get EnableLPIs: their property
+     * table is at physical address 0. U-Boot's fallback to non-shareable when the
+     * shareability reads back as 0 never runs here: the simulated GIC keeps it.
      *
      * @param idBits lpi_id_bits: min(GICD_TYPER.IDbits + 1, ITS_MAX_LPI_NRBITS = 16)
      * @return 0, or {@link #EINVAL} when some redistributor already had LPIs enabled
@@ -49,7 +53,7 @@ public final class Bootloader {
             if ((rd.read(GicrCtlr.OFFSET) & GicrCtlr.ENABLE_LPIS) != 0) return EINVAL;
         }
         long prop = GicrPropbaser.encode(base, idBits);
-        for (Redistributor rd : gic.redistributors()) rd.write(GicrPropbaser.OFFSET, prop);
+        gic.redistributor(0).write(GicrPropbaser.OFFSET, prop);
         int n = gic.redistributors().size();
         memory.fill(base + TABLE, (int) (TABLE * n), (byte) 0, UBOOT);
         for (Redistributor rd : gic.redistributors()) {

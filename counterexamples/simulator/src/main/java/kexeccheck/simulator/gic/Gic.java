@@ -17,21 +17,45 @@ public final class Gic {
     public static final int FIRST_LPI = 8192;
 
     private final PhysicalMemory memory;
+    private final boolean propbaserShared;
     private final List<Redistributor> redistributors = new ArrayList<>();
     private final Its its;
 
     /**
+     * A GIC whose redistributors each have their own GICR_PROPBASER (the architecture's default).
+     *
      * @param board where the redistributors are
      * @param clearable whether EnableLPIs can be cleared (GICR_CTLR.CES)
      * @param memory RAM, for the tables
      * @param listener sees every register write
      */
     public Gic(Board board, boolean clearable, PhysicalMemory memory, RegisterListener listener) {
+        this(board, clearable, false, memory, listener);
+    }
+
+    /**
+     * @param board where the redistributors are
+     * @param clearable whether EnableLPIs can be cleared (GICR_CTLR.CES)
+     * @param propbaserShared whether all redistributors share one GICR_PROPBASER (GICR_TYPER.CommonLPIAff
+     *     sharing), so that a write through any one's frame is what every one reads back; else one each
+     * @param memory RAM, for the tables
+     * @param listener sees every register write
+     */
+    public Gic(Board board, boolean clearable, boolean propbaserShared, PhysicalMemory memory,
+               RegisterListener listener) {
         this.memory = memory;
+        this.propbaserShared = propbaserShared;
+        PropbaserStorage common = new PropbaserStorage();
         for (int i = 0; i < board.cpus(); i++) {
-            redistributors.add(new Redistributor(i, board.redistributors().get(i), clearable, listener));
+            PropbaserStorage own = propbaserShared ? common : new PropbaserStorage();
+            redistributors.add(new Redistributor(i, board.redistributors().get(i), clearable, listener, own));
         }
         this.its = new Its(listener);
+    }
+
+    /** Whether the redistributors share one GICR_PROPBASER. */
+    public boolean propbaserShared() {
+        return propbaserShared;
     }
 
     /** CPU {@code cpu}'s redistributor. */

@@ -8,6 +8,11 @@ package kexeccheck.simulator.gic;
  * writes to GICR_PROPBASER/GICR_PENDBASER while EnableLPIs is set are
  * ignored (the spec calls the result UNPREDICTABLE; ignoring is what keeps
  * the old tables live, the behaviour reported on real parts).
+ *
+ * <p>GICR_PROPBASER may be this redistributor's own or shared with others
+ * ({@link PropbaserStorage}): a write through this frame is then read back
+ * through every sharer's, and on sticky hardware it is ignored while any
+ * sharer has EnableLPIs set.
  */
 public final class Redistributor {
 
@@ -15,22 +20,31 @@ public final class Redistributor {
     private final long base;
     private final boolean clearable;
     private final RegisterListener listener;
+    private final PropbaserStorage propbaser;
     private long ctlr;
-    private long propbaser;
     private long pendbaser;
 
     /**
+     * A redistributor with a GICR_PROPBASER of its own (the architecture's default).
+     *
      * @param cpu the CPU it serves
      * @param base its RD_base physical address
      * @param clearable whether EnableLPIs can be cleared once set (GICR_CTLR.CES)
      * @param listener sees every register write
      */
     public Redistributor(int cpu, long base, boolean clearable, RegisterListener listener) {
+        this(cpu, base, clearable, listener, new PropbaserStorage());
+    }
+
+    /** A redistributor whose GICR_PROPBASER is {@code propbaser}, which others may share. */
+    Redistributor(int cpu, long base, boolean clearable, RegisterListener listener, PropbaserStorage propbaser) {
         this.cpu = cpu;
         this.base = base;
         this.clearable = clearable;
         this.listener = listener;
         this.ctlr = clearable ? GicrCtlr.CES : 0;
+        this.propbaser = propbaser;
+        propbaser.share(this);
     }
 
     /** The CPU number. */
@@ -47,7 +61,7 @@ public final class Redistributor {
     public long read(int offset) {
         return switch (offset) {
             case GicrCtlr.OFFSET -> ctlr;
-            case GicrPropbaser.OFFSET -> propbaser;
+            case GicrPropbaser.OFFSET -> propbaser.value();
             case GicrPendbaser.OFFSET -> pendbaser;
             default -> 0;
         };
@@ -58,12 +72,12 @@ public final class Redistributor {
         switch (offset) {
             case GicrCtlr.OFFSET -> writeCtlr(value);
             case GicrPropbaser.OFFSET -> {
-                if (!baseWritesIgnored()) propbaser = value;
-                listener.written("GICR_PROPBASER(CPU" + cpu + ")", value, propbaser);
+                if (clearable || !propbaser.live()) propbaser.set(value);
+                listener.written("GICR_PROPBASER(CPU" + cpu + ")", value, propbaser.value());
             }
             case GicrPendbaser.OFFSET -> {
                 // PTZ is write-only: it tells the GIC the table is zero; it reads as 0.
-                if (!baseWritesIgnored()) pendbaser = value & ~GicrPendbaser.PTZ;
+                if (clearable || !enableLpis()) pendbaser = value & ~GicrPendbaser.PTZ;
                 listener.written("GICR_PENDBASER(CPU" + cpu + ")", value, pendbaser);
             }
             default -> throw new IllegalArgumentException("no register at RD_base+0x" + Integer.toHexString(offset));
@@ -81,10 +95,6 @@ public final class Redistributor {
         listener.written("GICR_CTLR(CPU" + cpu + ")", value, ctlr);
     }
 
-    private boolean baseWritesIgnored() {
-        return !clearable && enableLpis();
-    }
-
     /** GICR_CTLR.EnableLPIs. */
     public boolean enableLpis() {
         return (ctlr & GicrCtlr.ENABLE_LPIS) != 0;
@@ -92,7 +102,7 @@ public final class Redistributor {
 
     /** The property table GICR_PROPBASER names. */
     public long propertyTable() {
-        return GicrPropbaser.pa(propbaser);
+        return GicrPropbaser.pa(propbaser.value());
     }
 
     /** The pending table GICR_PENDBASER names. */

@@ -40,6 +40,20 @@ public record Capabilities(Set<String> names) {
     public static final String KDUMP_CAPTURE = "kdump-capture";
     /** efi-stub: booted through the EFI stub. */
     public static final String EFI_STUB = "efi-stub";
+    /**
+     * kexec-file-syscall: the kernel implements kexec_file_load on arm64 (v5.0+, arch/arm64/kernel/kexec_image.c
+     * and machine_kexec_file.c); without it kexec-tools 2.0.27+ falls back to kexec_load
+     * ({@link kexeccheck.simulator.loader.LoadSyscall}).
+     */
+    public static final String KEXEC_FILE_SYSCALL = "kexec-file-syscall";
+    /**
+     * memreserve-in-memblock: 2bab693a608b (v5.14, backported to 5.10.y), "firmware/efi: Tell memblock about EFI
+     * iomem reservations": efi_mem_reserve_iomem() (drivers/firmware/efi/efi.c) also does {@code if
+     * (IS_ENABLED(CONFIG_ARCH_KEEP_MEMBLOCK) && !ret) memblock_reserve(addr, size);}, so what the kernel records
+     * with efi_mem_reserve_persistent() after boot (its LPI tables and the list nodes) is memblock-reserved, which
+     * kexec_file_load's placement honours ({@link Memblock#freeRanges()}).
+     */
+    public static final String MEMRESERVE_IN_MEMBLOCK = "memreserve-in-memblock";
 
     public Capabilities {
         names = Set.copyOf(names);

@@ -32,12 +32,15 @@ public interface KernelExtension {
     default void gicInitialised(Kernel kernel) {}
 
     /**
-     * kexec-tools builds the next kernel's DTB from the outgoing kernel's. Called whatever the outgoing
-     * kernel's capabilities, so that an account can also say what a kernel without them passes on.
+     * The next kernel's DTB is built from the outgoing kernel's: by kexec-tools (kexec_load), or by the
+     * outgoing kernel itself from its boot DT (kexec_file_load, of_kexec_alloc_and_setup_fdt()). Called
+     * whatever the outgoing kernel's capabilities, so that an account can also say what a kernel without
+     * them passes on.
      *
      * @param running the outgoing kernel
      * @param next the DTB being built, to change in place
-     * @param passthrough whether it is the running kernel's own DT (false: a user's DTB, --dtb)
+     * @param passthrough whether it is the running kernel's own DT (always with kexec_file_load; false: a
+     *     user's DTB, --dtb, with kexec_load)
      */
     default void nextDeviceTree(Kernel running, DtNode next, boolean passthrough) {}
 }

@@ -18,7 +18,12 @@ import kexeccheck.simulator.memory.AddressRange;
  * region ("Crash kernel"), which have their own names; and, with
  * ab0eb16205b4, the memreserve entries the kernel registered itself after
  * boot (efi_mem_reserve_iomem()). Other pages the page allocator gave out
- * (the GIC's LPI tables) are plain System RAM.
+ * (the GIC's LPI tables) are plain System RAM. What a kernel with
+ * {@code memreserve-in-memblock} memblock-reserves after boot is not listed
+ * again: efi_mem_reserve_iomem() reserves in memblock exactly the ranges it
+ * requested as "reserved" ({@code !ret}), which are listed already
+ * (2bab693a608b changes the function ab0eb16205b4 added: a kernel with
+ * {@code memreserve-in-memblock} has {@code memreserve-in-iomem}).
  *
  * @param systemRam the "System RAM" entries
  * @param nestedReserved the entries nested inside them, each with its name

@@ -75,9 +75,12 @@ public final class SimProperties {
     }
 
     private static List<String> oneTable(Machine m) {
-        long distinct = m.gic().redistributors().stream().filter(Redistributor::enableLpis)
-                .mapToLong(Redistributor::propertyTable).distinct().count();
-        return distinct > 1 ? List.of("enabled redistributors name " + distinct + " property tables") : List.of();
+        List<Redistributor> enabled = m.gic().redistributors().stream().filter(Redistributor::enableLpis).toList();
+        long distinct = enabled.stream().mapToLong(Redistributor::propertyTable).distinct().count();
+        if (distinct <= 1) return List.of();
+        // say which: a PROPBASER still at its reset value 0 names a "table" at physical address 0
+        return List.of("enabled redistributors name " + distinct + " property tables: " + String.join(", ",
+                enabled.stream().map(rd -> String.format("CPU%d 0x%x", rd.cpu(), rd.propertyTable())).toList()));
     }
 
     /** The list grew in this step while it already held a reservation no live table and no table of the kernel uses. */

@@ -31,7 +31,8 @@ final class SimState {
         SimState s = new SimState();
         for (Redistributor rd : m.gic().redistributors()) {
             s.put("CPU" + rd.cpu() + " redistributor", "EnableLPIs=" + (rd.enableLpis() ? 1 : 0)
-                    + " PROPBASER=" + frame(frames, rd.propertyTable()) + " PENDBASER=" + frame(frames, rd.pendingTable()));
+                    + " PROPBASER=" + register(frames, rd.propertyTable())
+                    + " PENDBASER=" + register(frames, rd.pendingTable()));
         }
         s.put("phase", m.running().isPanicked() ? "panicked" : m.running().isUp() ? "up" : "booting");
         s.put("its", m.gic().its().enabled() ? "enabled" : "disabled");
@@ -113,6 +114,16 @@ final class SimState {
             if (!Objects.equals(mine, theirs)) out.add(f + ": simulator " + mine + ", trace " + theirs);
         }
         return out;
+    }
+
+    /**
+     * What a base register names, as the trace writes it: "-" (the trace's null) when the
+     * address is in none of the model's RAM, as a register still at its reset value 0 is (a
+     * redistributor U-Boot enabled without writing its own PROPBASER); else its frame, or the
+     * address when it is RAM no frame names.
+     */
+    private static String register(FrameMap frames, long pa) {
+        return FrameMap.RAM.contains(pa) ? frame(frames, pa) : "-";
     }
 
     private static String frame(FrameMap frames, long pa) {

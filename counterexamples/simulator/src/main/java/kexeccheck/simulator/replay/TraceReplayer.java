@@ -98,6 +98,11 @@ public final class TraceReplayer {
                 ? List.of(last + " is up") : List.of();
     }
 
+    /**
+     * The trace's placement of a kernel's segments, which the loader uses as given, noting a frame that the
+     * rule of the syscall really loading the kernel would not have chosen: kexec-tools' over /proc/iomem
+     * with kexec_load, the outgoing kernel's over its memblock with kexec_file_load.
+     */
     private static Segments segments(Configuration.KernelInstance k, FrameMap frames) {
         return new Segments(k.image() == null ? null : frames.pa(k.image()),
                 k.initrd() == null ? null : frames.pa(k.initrd()),

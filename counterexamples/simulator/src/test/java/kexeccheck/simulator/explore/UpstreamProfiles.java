@@ -13,8 +13,8 @@ final class UpstreamProfiles {
     static final Map<String, Profile> ALL = new TreeMap<>();
 
     static {
-        String v61 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve memreserve-in-iomem efi-stub installs-memreserve-root iomem-lists-memblock memreserve-on-cpu-online";
-        String v53 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve efi-stub installs-memreserve-root iomem-lists-memblock";
+        String v61 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve memreserve-in-iomem efi-stub installs-memreserve-root iomem-lists-memblock memreserve-on-cpu-online kexec-file-syscall memreserve-in-memblock";
+        String v53 = "enables-lpis disable-with-check adopts-preallocated kdump-bypass reads-memreserve writes-memreserve efi-stub installs-memreserve-root iomem-lists-memblock kexec-file-syscall";
         put("kdump-6.1", v61 + " kdump-capture");
         put("linux-4.16", "enables-lpis blind-reprogram efi-stub");
         put("linux-4.19", "enables-lpis disable-with-check efi-stub iomem-lists-memblock");

@@ -20,16 +20,19 @@ class BootloaderTest {
     private static final long BASE = 0x4a00_0000L;
     private final List<String> writes = new ArrayList<>();
     private final PhysicalMemory memory = new PhysicalMemory();
-    private final Gic gic = new Gic(Board.qemuVirt(new AddressRange(0x4000_0000L, 0x4000_0000L), 2, null, null),
-            false, memory, (r, w, v) -> writes.add(String.format("%s <- 0x%016x", r, w)));
+    private final Gic gic = gic(false);
+
+    private Gic gic(boolean propbaserShared) {
+        return new Gic(Board.qemuVirt(new AddressRange(0x4000_0000L, 0x4000_0000L), 2, null, null), false,
+                propbaserShared, memory, (r, w, v) -> writes.add(String.format("%s <- 0x%016x", r, w)));
+    }
 
     @Test
     void programsPropbaserThenZeroedPendingTablesWithPtz() {
         memory.fill(BASE, 3 * 64 * 1024, (byte) 0x5a, new Writer.Other("earlier"));
         assertEquals(0, Bootloader.gicLpiTablesInit(gic, memory, BASE, 16));
         assertEquals(List.of(
-                "GICR_PROPBASER(CPU0) <- 0x000000004a00078f",
-                "GICR_PROPBASER(CPU1) <- 0x000000004a00078f",
+                "GICR_PROPBASER(CPU0) <- 0x000000004a00078f", // through redistributor 0's frame only
                 "GICR_PENDBASER(CPU0) <- 0x400000004a010780",
                 "GICR_CTLR(CPU0) <- 0x0000000000000001",
                 "GICR_PENDBASER(CPU1) <- 0x400000004a020780",
@@ -40,6 +43,16 @@ class BootloaderTest {
         assertEquals(0x5a, memory.readByte(BASE + 0xffff));
         assertEquals(0, memory.readByte(BASE + 0x1_0000L)); // the pending tables are zeroed
         assertEquals(0, memory.readByte(BASE + 0x2_ffffL));
+    }
+
+    @Test
+    void onlyASharedPropbaserGivesRedistributor1TheTable() {
+        assertEquals(0, Bootloader.gicLpiTablesInit(gic, memory, BASE, 16));
+        assertEquals(0, gic.redistributor(1).propertyTable()); // its reset value: no table at all
+        assertTrue(gic.redistributor(1).enableLpis());
+        Gic shared = gic(true);
+        assertEquals(0, Bootloader.gicLpiTablesInit(shared, memory, BASE, 16));
+        assertEquals(BASE, shared.redistributor(1).propertyTable());
     }
 
     @Test

@@ -66,6 +66,64 @@ class TraceReplayerTest {
     }
 
     @Test
+    void aCpuWhosePropbaserNamesNoFrameIsAbsentInBothAccounts() throws Exception {
+        // The U-Boot scenario on a GIC without a shared PROPBASER: U-Boot's one write through redistributor 0
+        // leaves CPU1's at its reset value 0, which the trace writes as no frame (null).
+        Trace t = TraceJson.read(traces().filter(p -> id(p).equals("uboot-preprogrammed-nomap/lpis-delivered.trace.json"))
+                .findFirst().orElseThrow());
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(t.configuration().options());
+        options.put("propbaser-sharing", "per-redistributor");
+        Configuration c = t.configuration();
+        Configuration perRedistributor = new Configuration(options, c.chain(), c.cpus(), c.frames(), c.board());
+        List<State> states = t.states().stream().map(s -> new State(s.index(), s.event(), s.kernel(), s.phase(),
+                s.redistributors().stream().map(r -> r.cpu().equals("CPU1")
+                        ? new State.Redistributor(r.cpu(), r.enableLpis(), null, r.pendbaser()) : r).toList(),
+                s.its(), s.collections(), s.memory(), s.memreserve(), s.pendingWrites(), s.tableWrites(), s.log(),
+                s.cpuModes(), s.propertyTable(), s.allocatedPending())).toList();
+        ReplayResult r = TraceReplayer.replay(new Trace(t.schemaVersion(), t.model(), t.property(), t.outcome(),
+                t.bounds(), perRedistributor, states, t.violationState()));
+        assertEquals(-1, r.firstDifference(), String.join("\n", ReplayPrinter.lines(r)));
+        assertEquals(ReplayResult.Verdict.CONFIRMED, r.verdict(), String.join("\n", ReplayPrinter.lines(r)));
+        // and the unchanged trace, whose CPU1 names U-Boot's table, is not what a per-redistributor GIC does
+        ReplayResult shared = TraceReplayer.replay(new Trace(t.schemaVersion(), t.model(), t.property(), t.outcome(),
+                t.bounds(), perRedistributor, t.states(), t.violationState()));
+        assertTrue(shared.firstDifferences().get(0).startsWith("CPU1 redistributor:"), shared.firstDifferences().toString());
+    }
+
+    @Test
+    void aSegmentTheTracePlacesIsJudgedByTheRuleOfTheSyscallThatLoadedIt() throws Exception {
+        // K2's image, initrd and DTB on K1's three tables (6.1, EFI). kexec-tools ignoring reserved entries
+        // takes them; with kexec_file_load K1 (with 2bab693a608b) has them memblock-reserved: the replay still
+        // places them as the trace says, and notes that kexec_file_load, not kexec-tools, would not have
+        Trace t = TraceJson.read(traces().filter(p -> id(p).equals("efi-new-to-old/no-stray-write.trace.json"))
+                .findFirst().orElseThrow());
+        Configuration c = t.configuration();
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(c.options());
+        options.put("syscall", "kexec-file-load");
+        List<Configuration.KernelInstance> chain = c.chain().stream().map(k -> {
+            if (!k.name().equals("K1")) return k;
+            java.util.Set<String> caps = new java.util.TreeSet<>(k.capabilities());
+            caps.addAll(List.of("kexec-file-syscall", "memreserve-in-memblock"));
+            return new Configuration.KernelInstance(k.name(), k.profile(), List.copyOf(caps), k.entry(), k.image(),
+                    k.initrd(), k.dtb());
+        }).toList();
+        ReplayResult r = TraceReplayer.replay(new Trace(t.schemaVersion(), t.model(), t.property(), t.outcome(),
+                t.bounds(), new Configuration(options, chain, c.cpus(), c.frames(), c.board()), t.states(),
+                t.violationState()));
+        assertEquals(ReplayResult.Verdict.CONFIRMED, r.verdict(), String.join("\n", ReplayPrinter.lines(r)));
+        List<String> notes = r.steps().stream().filter(s -> s.headline().startsWith("kexec into"))
+                .findFirst().orElseThrow().record().notes;
+        List<String> refused = notes.stream().filter(kexeccheck.simulator.loader.KexecLoader::refuses).toList();
+        assertEquals(3, refused.size(), notes.toString());
+        assertTrue(refused.stream().allMatch(n -> n.startsWith("kexec_file_load would not place the ")
+                && n.endsWith("(memreserve)")), refused.toString());
+        // the trace as it is (kexec_load, kexec-tools ignoring reserved entries): nothing to note
+        ReplayResult asIs = TraceReplayer.replay(t);
+        assertTrue(asIs.steps().stream().flatMap(s -> s.record().notes.stream())
+                .noneMatch(kexeccheck.simulator.loader.KexecLoader::refuses));
+    }
+
+    @Test
     void aTraceClaimingAnEarlierFailureIsSpurious() throws Exception {
         Trace t = TraceJson.read(traces().filter(p -> id(p).equals("no-efi-sticky-breaks/no-stray-write.trace.json"))
                 .findFirst().orElseThrow());

@@ -14,7 +14,12 @@ import kexeccheck.simulator.memory.Writer;
  * installed by an EFI stub (a v4.16-v4.19 first kernel installs none),
  * efi_mem_reserve_persistent() returns -ENODEV and the caller's WARN_ON fires. With
  * {@code memreserve-in-iomem} (ab0eb16205b4) the range and any new node
- * also become "reserved" in /proc/iomem (efi_mem_reserve_iomem()).
+ * also become "reserved" in /proc/iomem (efi_mem_reserve_iomem()). With
+ * {@code memreserve-in-memblock} (2bab693a608b, v5.14, 5.10.y) efi_mem_reserve_iomem()
+ * also memblock_reserve()s them ({@code if (IS_ENABLED(CONFIG_ARCH_KEEP_MEMBLOCK) && !ret)}):
+ * efi_mem_reserve_persistent() calls it for a new node ({@code __pa(rsv), SZ_4K}) and for
+ * the entry, and only once it has the root, so only where the record succeeds. The simulated
+ * request_resource() never conflicts, so {@code !ret} always holds here.
  */
 final class GicReserveRange {
 
@@ -41,6 +46,11 @@ final class GicReserveRange {
             if (kernel.has(Capabilities.MEMRESERVE_IN_IOMEM)) {
                 kernel.iomemReserved().add(new AddressRange(pa, size));
                 if (node >= 0) kernel.iomemReserved().add(new AddressRange(node, MemreserveList.NODE));
+            }
+            if (kernel.has(Capabilities.MEMRESERVE_IN_MEMBLOCK)) {
+                if (node >= 0) kernel.memblock().reserveAfterBoot(new AddressRange(node, MemreserveList.NODE),
+                        Use.of(Use.Kind.MEMRESERVE));
+                kernel.memblock().reserveAfterBoot(new AddressRange(pa, size), Use.of(Use.Kind.MEMRESERVE));
             }
         });
     }

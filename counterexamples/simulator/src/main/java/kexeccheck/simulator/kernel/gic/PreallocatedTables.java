@@ -49,6 +49,13 @@ final class PreallocatedTables {
 
     /**
      * its_cpu_init_lpis(), preallocated branch: this CPU already has LPIs on.
+     * Its PROPBASER is checked against the table adopted from the boot CPU's
+     * ({@code if (WARN_ON(gic_rdists->prop_table_pa != paddr)) add_taint(...)},
+     * drivers/irqchip/irq-gic-v3-its.c, v4.20 through v6.1 and later); on a
+     * mismatch Linux warns and goes on, neither reprogramming nor disabling:
+     * the CPU keeps a property table this kernel does not use. That is
+     * redistributor 1.. after U-Boot on a GIC that does not share PROPBASER
+     * (their PROPBASER is still 0).
      *
      * @param propertyTable the adopted property table
      * @param allocatedPending the pending table allocate_lpi_tables() set aside for this CPU, freed here
