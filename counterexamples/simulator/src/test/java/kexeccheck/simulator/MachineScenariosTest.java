@@ -270,6 +270,23 @@ class MachineScenariosTest {
         assertEquals(boot.propertyTable, m.gic().redistributor(1).propertyTable());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"linux-6.1", "linux-4.16"})
+    void aCpuWhoseOwnRegistersTookTheWritesIsProgrammedThoughItsSharedPropbaserIgnoredThem(String next) {
+        // sticky, shared: K1 (nr_cpus=1) leaves CPU0 live and CPU1 off; K2's PROPBASER write through CPU1 is
+        // ignored for CPU0's sake, its PENDBASER and EnableLPIs take: CPU1 is programmed, on K1's property table
+        Board board = Board.qemuVirt(RAM, 2, null, null);
+        Machine m = machine(new MachineConfig(board, false, false, false, false, true, false, true, false, true));
+        m.powerOn(Profiles.kernel("K1", "linux-6.1+nr-cpus-1", false), Segments.ANYWHERE);
+        m.bootGic();
+        long k1Prop = m.gic().redistributor(0).propertyTable();
+        m.kexec(Profiles.kernel("K2", next, false), Segments.ANYWHERE, false);
+        StepRecord boot = m.bootGic();
+        assertEquals("programmed", boot.cpuModes.get(1));
+        assertEquals(k1Prop, m.gic().redistributor(1).propertyTable());
+        assertTrue(m.gic().redistributor(1).enableLpis());
+    }
+
     // ---- syscall=kexec-file-load: the running kernel places the next one's segments over its memblock ----
 
     /** kexec-tools 2.0.27+ (kexec_file_load first), a kexec-tools that honours reserved entries, sticky, no region. */

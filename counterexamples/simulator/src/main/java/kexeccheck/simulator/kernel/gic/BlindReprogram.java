@@ -24,6 +24,10 @@ final class BlindReprogram {
     String run(int cpu, long propertyTable, long pendingTable, int idBits) {
         Redistributor rd = kernel.gic().redistributor(cpu);
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) & ~GicrCtlr.ENABLE_LPIS);
+        // This redistributor's own registers accept the writes iff EnableLPIs really cleared; a
+        // GICR_PROPBASER shared with a live redistributor ignores them anyway, which the state shows
+        // (its property base), not this CPU's mode.
+        boolean took = !rd.enableLpis();
         long prop = GicrPropbaser.encode(propertyTable, idBits);
         long pend = GicrPendbaser.asLinuxWrites(pendingTable); // v4.15/4.16 compose it as 6.x does: no PTZ
         rd.write(GicrPropbaser.OFFSET, prop);
@@ -31,7 +35,6 @@ final class BlindReprogram {
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
         kernel.log(cpu, "UsingPending",
                 String.format("CPU%d: using LPI pending table @0x%016x", cpu, pendingTable), false);
-        boolean took = rd.propertyTable() == propertyTable && rd.pendingTable() == pendingTable;
         return took ? "programmed" : "writes-ignored";
     }
 }

@@ -198,6 +198,10 @@ public final class ItsDriver {
             return;
         }
         if (allocatedPending < 0) allocatedPending = allocatePendingTable(cpu, region);
+        // The mode says whether this redistributor's own registers took the writes (EnableLPIs clear);
+        // a GICR_PROPBASER shared with a live redistributor ignores them anyway, which the state
+        // shows (its property base), not this CPU's mode.
+        boolean took = !rd.enableLpis();
         rd.write(GicrPropbaser.OFFSET, GicrPropbaser.encode(propertyTable, LPI_NRBITS));
         rd.write(GicrPendbaser.OFFSET, GicrPendbaser.asLinuxWrites(allocatedPending)); // no PTZ: Linux never sets it
         rd.write(GicrCtlr.OFFSET, rd.read(GicrCtlr.OFFSET) | GicrCtlr.ENABLE_LPIS);
@@ -205,7 +209,6 @@ public final class ItsDriver {
         boolean late = kernel.has(Capabilities.MEMRESERVE_ON_CPU_ONLINE);
         if (!late) reserve.reserve(allocatedPending, PENDBASE_SZ, cpu);
         pendingTables.put(cpu, allocatedPending);
-        boolean took = rd.propertyTable() == propertyTable && rd.pendingTable() == allocatedPending;
         kernel.record().cpuModes.put(cpu, took ? "programmed" : "writes-ignored");
         kernel.log(cpu, "UsingAllocatedPending",
                 String.format("GICv3: CPU%d: using allocated LPI pending table @0x%016x", cpu, allocatedPending), false);
