@@ -19,8 +19,11 @@ import kexeccheck.trace.Trace;
  * @param outcomeWitness for {@code recoverable} or {@code fail-stop} with every property holding,
  *     a trace that reaches it
  * @param proof the attempt to prove what held for runs of any length, when something held
- * @param timing the solver time of the whole check (the proof's included)
+ * @param timing the solver time of the whole check (the proof's and the conditions' included)
  * @param wallMillis the wall time of the whole check, parsing included
+ * @param conditions when asked for and some property is violated: in which valuations of the options
+ *     left open each violated property fails, and in which it holds ({@link Conditions}); not computed
+ *     when they are more valuations than asked for ({@link Conditions#computed()})
  */
 public record CheckReport(
         String model,
@@ -32,7 +35,16 @@ public record CheckReport(
         Optional<Trace> outcomeWitness,
         Optional<Proof> proof,
         Timing timing,
-        long wallMillis) {
+        long wallMillis,
+        Optional<Conditions> conditions) {
+
+    /** A report without {@link Conditions}: they were not asked for, or nothing is violated. */
+    public CheckReport(String model, CheckRequest request, Map<String, List<String>> explored, Outcome outcome,
+            Bounds bounds, List<PropertyResult> properties, Optional<Trace> outcomeWitness, Optional<Proof> proof,
+            Timing timing, long wallMillis) {
+        this(model, request, explored, outcome, bounds, properties, outcomeWitness, proof, timing, wallMillis,
+                Optional.empty());
+    }
 
     /**
      * How far what holds reaches, in words: "what holds, holds for all chain lengths (k-induction,

@@ -25,6 +25,8 @@ import kexeccheck.trace.Trace;
  *   <li>if every property holds: each {@code @outcome} witness, worst first;</li>
  *   <li>what held within the bounds (properties, and the absence of the witnesses not reached):
  *       a proof for runs of any length ({@link Induction}); without one, it holds up to the bounds.</li>
+ *   <li>when asked, for each violated property: in which valuations of the options left open it fails,
+ *       and in which it holds ({@link ViolationConditions}).</li>
  * </ol>
  */
 public final class Checker {
@@ -58,6 +60,20 @@ public final class Checker {
      * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
      */
     public static CheckReport check(CheckRequest request, boolean prove, Consumer<String> stage) {
+        return check(request, prove, 0, stage);
+    }
+
+    /**
+     * Runs a check as {@link #check(CheckRequest, boolean, Consumer)} does, and, when some property is
+     * violated, says in which valuations of the options left open each violated property fails and in
+     * which it holds ({@link Conditions}, {@link ViolationConditions}): classified one by one, so only
+     * when they are at most {@code conditionsUpTo}; above that (and with 0) the report says they were
+     * not computed, and why.
+     *
+     * @param conditionsUpTo the most valuations of the open options to classify; 0 for none
+     * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
+     */
+    public static CheckReport check(CheckRequest request, boolean prove, int conditionsUpTo, Consumer<String> stage) {
         long start = System.nanoTime();
         stage.accept("loading model " + request.model());
         LoadedModel model = LoadedModel.forRequest(request);
@@ -127,10 +143,17 @@ public final class Checker {
                     query.timingOf(p.predicate()), p.source() + ":" + p.line(),
                     status == PropertyResult.Status.HOLDS && proof.map(pr -> pr.proves(p.predicate())).orElse(false)));
         }
+        Optional<Conditions> described = Optional.empty();
+        if (conditionsUpTo > 0 && anyViolated) {
+            List<Annotations.Annotated> violated = selected.stream().filter(p -> verdicts.get(p).isPresent()).toList();
+            described = Optional.of(ViolationConditions.find(model, runs, reachesEnd(request),
+                    OptionSpace.open(request, model.vocabulary()), violated, conditionsUpTo, stage));
+        }
         Timing timing = proof.map(pr -> query.total().plus(pr.timing())).orElse(query.total());
+        timing = described.map(Conditions::timing).map(timing::plus).orElse(timing);
         long wall = (System.nanoTime() - start) / 1_000_000;
         return new CheckReport(source.name(), request, explored(request, model.vocabulary()), outcome, bounds,
-                results, witness, proof, timing, wall);
+                results, witness, proof, timing, wall, described);
     }
 
     /**

@@ -13,8 +13,10 @@ import kexeccheck.trace.TraceJson;
  * explored), {@code outcome}, {@code bounds}, and {@code properties[]} with
  * {@code name}, {@code status}, {@code bounds}, when it holds {@code reach}
  * ("for all chain lengths (k-induction, k=1)" or "up to 4 steps"), and, when
- * violated, the {@code trace} (in the trace schema's format); {@code proof}
- * says how the unbounded proof went.
+ * violated, the {@code trace} (in the trace schema's format) and, when the
+ * conditions were computed, {@code failsWhen} and {@code holdsWhen} over the
+ * {@code openOptions} ({@link ConditionsJson}); {@code proof} says how the
+ * unbounded proof went.
  */
 public final class JsonReport {
 
@@ -27,6 +29,7 @@ public final class JsonReport {
         root.put("outcome", report.outcome().cliName());
         root.set("bounds", TraceJson.mapper().valueToTree(report.bounds()));
         root.put("boundsDescription", report.bounds().describe());
+        report.conditions().ifPresent(c -> ConditionsJson.putOpenOptions(root, c));
         ArrayNode properties = root.putArray("properties");
         for (PropertyResult p : report.properties()) {
             ObjectNode node = properties.addObject();
@@ -40,6 +43,7 @@ public final class JsonReport {
                 node.put("reach", p.reach(report.proof()));
             }
             p.counterexample().ifPresent(t -> node.set("trace", TraceJson.toTree(t)));
+            report.conditions().flatMap(c -> c.of(p.name())).ifPresent(c -> ConditionsJson.putProperty(node, c));
             if (withTimes) {
                 node.set("timing", JsonRoot.timing(p.timing()));
             }
@@ -58,6 +62,7 @@ public final class JsonReport {
             JsonRoot.putStrings(node, "ruledOutByOptions", c.ruledOut());
         });
         if (withTimes) {
+            report.conditions().ifPresent(c -> root.set("conditionsTiming", JsonRoot.timing(c.timing())));
             ObjectNode timing = JsonRoot.timing(report.timing());
             timing.put("wallMillis", report.wallMillis());
             root.set("timing", timing);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.Conditions;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Timing;
@@ -25,6 +26,7 @@ public final class TextReport {
         report.proof().ifPresent(p -> out.append("proof:    ").append(p.describe()).append('\n'));
         out.append('\n');
         out.append("outcome: ").append(report.outcome().cliName()).append('\n');
+        report.conditions().ifPresent(c -> out.append(ConditionsText.render(c)));
         out.append('\n');
         int width = report.properties().stream().mapToInt(p -> p.name().length()).max().orElse(10);
         int reachWidth = report.properties().stream().mapToInt(p -> p.reach(report.proof()).length()).max().orElse(0);
@@ -52,11 +54,18 @@ public final class TextReport {
         if (withTimes) {
             Timing t = report.timing();
             out.append('\n').append(String.format(
-                    "time: %.1f s wall (translation %.1f s, solving %.1f s, %d solver calls, largest CNF %,d clauses)%n",
+                    "time: %.1f s wall (translation %.1f s, solving %.1f s, %d solver calls, largest CNF %,d clauses%s)%n",
                     report.wallMillis() / 1000.0, t.translateMillis() / 1000.0, t.solveMillis() / 1000.0,
-                    t.solverCalls(), t.largestCnf()));
+                    t.solverCalls(), t.largestCnf(), conditionsTime(report)));
         }
         return out.toString();
+    }
+
+    /** The conditions' share of the solver time, when they cost any: what {@code --no-conditions} saves. */
+    private static String conditionsTime(CheckReport report) {
+        return report.conditions().map(Conditions::timing).filter(t -> t.solverCalls() > 0)
+                .map(t -> String.format("; of which the conditions %.1f s, %d calls", seconds(t), t.solverCalls()))
+                .orElse("");
     }
 
     private static void appendTrace(StringBuilder out, String title, Trace trace) {
