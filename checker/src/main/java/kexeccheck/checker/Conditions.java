@@ -1,10 +1,12 @@
 package kexeccheck.checker;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What each violated property of a check needs, over the options the request left open: the
@@ -16,9 +18,12 @@ import java.util.Optional;
  * @param limit the most valuations the check was to classify: above it, nothing was
  * @param properties each violated property's conditions, by name, in the report's order; none when the
  *     space has more valuations than {@code limit}
+ * @param verdict the check as a whole: it fails in the valuations where some violated property fails,
+ *     and every property holds in the rest of those that run; absent when not computed
  * @param timing the solver time the classification cost
  */
-public record Conditions(OptionSpace space, int limit, Map<String, OfProperty> properties, Timing timing) {
+public record Conditions(OptionSpace space, int limit, Map<String, OfProperty> properties,
+        Optional<OfProperty> verdict, Timing timing) {
 
     public Conditions {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
@@ -41,6 +46,19 @@ public record Conditions(OptionSpace space, int limit, Map<String, OfProperty> p
     /** How many valuations of the open options have a run at all: the same for every property. */
     public int running() {
         return properties.values().stream().mapToInt(OfProperty::running).findFirst().orElse(0);
+    }
+
+    /**
+     * The options the verdict hangs on: those its conditions name. Empty when it does not hang on any
+     * (it fails wherever a run exists) or when the conditions were not computed.
+     */
+    public List<String> deciding() {
+        Set<String> named = new HashSet<>();
+        verdict.ifPresent(v -> {
+            v.failsWhen().terms().forEach(t -> named.addAll(t.literals().keySet()));
+            v.holdsWhen().terms().forEach(t -> named.addAll(t.literals().keySet()));
+        });
+        return space.options().stream().filter(named::contains).toList();
     }
 
     /** The conditions of one property, if it was violated. */

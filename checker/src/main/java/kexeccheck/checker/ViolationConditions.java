@@ -62,7 +62,7 @@ final class ViolationConditions {
     static Conditions find(LoadedModel model, String runs, String end, OptionSpace space,
             List<Annotations.Annotated> violated, int limit, Consumer<String> stage) {
         if (space.size() > limit) {
-            return new Conditions(space, limit, Map.of(), Timing.NONE);
+            return new Conditions(space, limit, Map.of(), Optional.empty(), Timing.NONE);
         }
         return new ViolationConditions(model, space, stage).find(runs, end, violated, limit);
     }
@@ -92,13 +92,20 @@ final class ViolationConditions {
     /** Each property's sets, described. */
     private Conditions conditions(Map<String, BitSet> failing, BitSet running, int limit) {
         Map<String, Conditions.OfProperty> out = new LinkedHashMap<>();
+        BitSet any = new BitSet();
         failing.forEach((name, f) -> {
-            BitSet holds = (BitSet) running.clone();
-            holds.andNot(f);
-            out.put(name, new Conditions.OfProperty(Implicants.minimise(space, f, running),
-                    Implicants.minimise(space, holds, running), f.cardinality(), running.cardinality()));
+            out.put(name, described(f, running));
+            any.or(f);
         });
-        return new Conditions(space, limit, out, timing);
+        return new Conditions(space, limit, out, Optional.of(described(any, running)), timing);
+    }
+
+    /** A set of failing valuations and its complement among those that run, each as a short condition. */
+    private Conditions.OfProperty described(BitSet failing, BitSet running) {
+        BitSet holds = (BitSet) running.clone();
+        holds.andNot(failing);
+        return new Conditions.OfProperty(Implicants.minimise(space, failing, running),
+                Implicants.minimise(space, holds, running), failing.cardinality(), running.cardinality());
     }
 
     /**

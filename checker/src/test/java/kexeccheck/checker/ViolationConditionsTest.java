@@ -92,6 +92,7 @@ class ViolationConditionsTest {
 
         Map<String, Integer> failing = new HashMap<>();
         int running = 0;
+        int verdictFailing = 0;
         List<String> disagreements = new ArrayList<>();
         for (int v = 0; v < space.size(); v++) {
             Map<String, String> valuation = space.valuation(v);
@@ -104,6 +105,14 @@ class ViolationConditionsTest {
                 continue; // a don't-care of both descriptions
             }
             running++;
+            Conditions.OfProperty verdict = conditions.verdict().orElseThrow();
+            if (verdict.failsWhen().test(valuation) != one.anyViolated()
+                    || verdict.holdsWhen().test(valuation) == one.anyViolated()) {
+                disagreements.add("the check " + (one.anyViolated() ? "fails" : "holds") + " at " + valuation
+                        + ", but: fails when " + verdict.failsWhen().describe() + "; holds when "
+                        + verdict.holdsWhen().describe());
+            }
+            if (one.anyViolated()) verdictFailing++;
             for (PropertyResult p : one.properties()) {
                 boolean fails = p.status() == PropertyResult.Status.VIOLATED;
                 Optional<Conditions.OfProperty> described = conditions.of(p.name());
@@ -121,6 +130,10 @@ class ViolationConditionsTest {
             }
         }
         assertEquals(List.of(), disagreements);
+        assertEquals(verdictFailing, conditions.verdict().get().failing(), "configurations where the check fails");
+        for (String option : conditions.deciding()) {
+            assertTrue(scope.open().contains(option), option);
+        }
         for (Map.Entry<String, Conditions.OfProperty> e : conditions.properties().entrySet()) {
             assertEquals(running, e.getValue().running(), e.getKey() + ": configurations that run");
             assertEquals(failing.getOrDefault(e.getKey(), 0), e.getValue().failing(), e.getKey() + ": failing");

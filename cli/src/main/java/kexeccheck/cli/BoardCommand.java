@@ -80,7 +80,7 @@ final class BoardCommand implements Callable<Integer> {
             out.flush();
             return KexecCheck.OK;
         }
-        CheckReport report = Checker.check(request(board), !output.noProof);
+        CheckReport report = Checker.check(request(board), !output.noProof, output.conditions.upTo(), stage -> { });
         out.print(output.json() ? BoardReport.json(input, facts, board, Optional.of(report), !output.noTiming)
                 : BoardReport.text(input, facts, board, Optional.of(report), !output.noTiming));
         out.flush();
@@ -163,7 +163,8 @@ final class BoardCommand implements Callable<Integer> {
             return BoardReport.Row.of(name, facts, Optional.empty());
         }
         CheckRequest request = request(boardOptions(facts, false));
-        CheckReport report = checked.computeIfAbsent(request.toString(), k -> Checker.check(request, !output.noProof));
-        return BoardReport.Row.of(name, facts, Optional.of(report.outcome()));
+        CheckReport report = checked.computeIfAbsent(request.toString(),
+                k -> Checker.check(request, !output.noProof, output.conditions.upTo(), stage -> { }));
+        return BoardReport.Row.of(name, facts, Optional.of(report));
     }
 }

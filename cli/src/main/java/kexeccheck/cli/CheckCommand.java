@@ -71,23 +71,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
 
-    @Option(names = "--no-conditions",
-            description = "Skip saying, for each violated property, in which configurations of the options left open"
-                    + " it fails and in which it holds (the 'fails when' and 'holds when' lines; failsWhen and"
-                    + " holdsWhen in JSON). Saves about one solver call per violated property and configuration.")
-    boolean noConditions;
-
-    @Option(names = "--conditions-limit", paramLabel = "N", defaultValue = "" + DEFAULT_CONDITIONS_LIMIT,
-            description = "Say when each violation fails and holds only if the options left open make at most N"
-                    + " configurations (each costs solver calls); above that the report says they were not computed."
-                    + " Default: ${DEFAULT-VALUE}.")
-    int conditionsLimit;
-
-    /**
-     * At 20–60 ms a solver call, and one call per configuration and violated property, 512 configurations
-     * cost up to about a minute; every public scenario has at most 192.
-     */
-    static final int DEFAULT_CONDITIONS_LIMIT = 512;
+    @Mixin
+    ConditionsOptions conditions;
 
     @Option(names = "--coverage",
             description = "Also run the vacuity guard: does every event happen and every profile boot in some run?"
@@ -98,9 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         OutputPaths.directory("--out", out);
         OutputPaths.directory("--render", render);
-        if (conditionsLimit < 0) {
-            throw new BadInputException("--conditions-limit must be at least 0, not " + conditionsLimit);
-        }
+        int conditionsUpTo = conditions.upTo();
         CheckRequest request = options.request();
         if (replay) {
             // refused before any solving, as replay refuses the same traces (exit 4)
@@ -114,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report;
         Optional<Coverage> covered = Optional.empty();
         try (TerminalProgress progress = TerminalProgress.of(err, "check")) {
-            report = Checker.check(request, !noProof, noConditions ? 0 : conditionsLimit, progress::show);
+            report = Checker.check(request, !noProof, conditionsUpTo, progress::show);
             if (coverage) {
                 progress.show("coverage: does every event happen and every profile boot?");
                 covered = Optional.of(Coverage.of(request));

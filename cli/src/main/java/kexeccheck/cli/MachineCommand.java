@@ -15,6 +15,7 @@ import kexeccheck.checker.Checker;
 import kexeccheck.checker.ModelDescription;
 import kexeccheck.report.BoardOptions;
 import kexeccheck.report.BoardReport;
+import kexeccheck.report.DecisionText;
 import kexeccheck.report.JsonRoot;
 import kexeccheck.report.ReportKind;
 import kexeccheck.report.TextReport;
@@ -78,7 +79,7 @@ final class MachineCommand implements Callable<Integer> {
         BoardOptions options = options(system);
         CheckRequest request = new CheckRequest(configuration.model, List.of(running.name(), next), List.of(),
                 2, options.values(), options.cpus(), Optional.empty(), Optional.empty(), List.of());
-        CheckReport report = Checker.check(request, !output.noProof);
+        CheckReport report = Checker.check(request, !output.noProof, output.conditions.upTo(), stage -> { });
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.json() ? json(system, running, options, report)
                 : text(system, running, options, report));
@@ -119,6 +120,7 @@ final class MachineCommand implements Callable<Integer> {
     private String text(RunningSystem s, RunningProfile running, BoardOptions o, CheckReport report) {
         StringBuilder out = new StringBuilder();
         out.append("kexec-check ").append(Version.current()).append(": machine ").append(s.root()).append('\n');
+        out.append(DecisionText.render(report, "what the system shows")).append('\n');
         row(out, "kernel", running.note());
         row(out, "cmdline", s.cmdline());
         row(out, "EFI", s.efi() ? "yes (/sys/firmware/efi)" : "no (no /sys/firmware/efi)");

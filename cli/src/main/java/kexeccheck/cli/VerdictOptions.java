@@ -1,5 +1,6 @@
 package kexeccheck.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a command that ends in one check ({@code board}, {@code machine}) reports it. */
@@ -14,6 +15,9 @@ final class VerdictOptions {
 
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
+
+    @Mixin
+    ConditionsOptions conditions;
 
     boolean json() {
         return format == CheckCommand.ReportFormat.json;

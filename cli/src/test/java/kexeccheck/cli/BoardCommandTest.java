@@ -26,7 +26,7 @@ class BoardCommandTest {
     @Test
     void qemuVirtWithoutEfiIsCheckedAsADeviceTreeBoardWithStickyAndClearableHardware() {
         CliRun run = CliRun.of("board", QEMU_DT.toString(), "--chain", "linux-6.1,linux-6.1", "--devices", "active",
-                "--no-proof", "--no-timing");
+                "--no-proof", "--no-timing", "--no-conditions");
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
         String out = run.out();
         assertTrue(out.contains("  GIC         GICv3+ITS  /intc@8000000 (arm,gic-v3), ITS /intc@8000000/its@8080000"), out);
@@ -36,6 +36,7 @@ class BoardCommandTest {
         assertTrue(out.contains("open (every value explored unless given): --reserved-memory, --dtb, --loader, --syscall,"
                 + " --propbaser-sharing, --kexec, --page-size"), out);
         assertTrue(out.contains("outcome: corruption"), out);
+        assertTrue(out.contains("\nverdict: corruption\n"), "with --no-conditions, no decision: " + out);
     }
 
     @Test
@@ -114,6 +115,12 @@ class BoardCommandTest {
             assertTrue(!html.contains(external), external);
         }
         // sorted by path: amlogic, broadcom, broken.dtb, cavium, marvell
+        JsonNode thunderX2 = root.get("boards").get(3);
+        assertEquals("corruption", thunderX2.get("outcome").asText());
+        assertEquals("firmware,loader,syscall,kexec", thunderX2.get("decidedBy").asText(),
+                "a package's tree leaves these open, and each of them decides the verdict");
+        assertEquals("-", root.get("boards").get(4).get("decidedBy").asText(), "no LPIs: nothing violated");
+        assertTrue(html.contains("<td>firmware,loader,syscall,kexec</td>"), html);
         JsonNode broken = root.get("boards").get(2);
         assertEquals("broken.dtb", broken.get("file").asText());
         assertTrue(broken.get("problem").asText().contains("broken.dtb: "), broken.toString());

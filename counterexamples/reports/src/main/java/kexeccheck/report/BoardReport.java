@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import kexeccheck.checker.CheckReport;
+import kexeccheck.checker.Conditions;
 import kexeccheck.simulator.firmware.BoardFacts;
 import kexeccheck.simulator.memory.AddressRange;
 import kexeccheck.trace.Outcome;
@@ -29,19 +30,29 @@ public final class BoardReport {
      * @param efi "yes", "no", or "boot-time" for a package tree (decided when it boots)
      * @param outcome the class of the check on it, empty when unreadable or without a GIC
      * @param readable whether the blob is a valid FDT
+     * @param decidedBy the options left open that a violation hangs on ({@link Conditions#deciding()}), joined
+     *     by commas; "none" when it fails whatever they are, "?" when that was not computed, "-" when
+     *     nothing is violated or there was no check
      */
     public record Row(String file, String model, String gic, int cpus, String lpiRegion, String efi,
-            Optional<Outcome> outcome, boolean readable) {
+            Optional<Outcome> outcome, boolean readable, String decidedBy) {
 
-        /** The row of a readable blob, with its check's class (empty without a GIC). */
-        public static Row of(String file, BoardFacts f, Optional<Outcome> outcome) {
+        /** The row of a readable blob, with its check (empty without a GIC). */
+        public static Row of(String file, BoardFacts f, Optional<CheckReport> report) {
             return new Row(file, f.model(), BoardReport.gic(f), f.cpus(), f.lpiRegion().map(BoardFacts.ReservedRegion::node).orElse("-"),
-                    f.efi().isPresent() ? "yes" : f.booted() ? "no" : "boot-time", outcome, true);
+                    f.efi().isPresent() ? "yes" : f.booted() ? "no" : "boot-time", report.map(CheckReport::outcome), true,
+                    report.map(Row::decidedBy).orElse("-"));
         }
 
         /** The row of a blob that is not a valid FDT, saying why. */
         public static Row unreadable(String file, String why) {
-            return new Row(file, why, "unreadable", 0, "-", "-", Optional.empty(), false);
+            return new Row(file, why, "unreadable", 0, "-", "-", Optional.empty(), false, "-");
+        }
+
+        private static String decidedBy(CheckReport report) {
+            if (!report.anyViolated()) return "-";
+            return report.conditions().filter(Conditions::computed).filter(c -> c.verdict().isPresent())
+                    .map(c -> c.deciding().isEmpty() ? "none" : String.join(",", c.deciding())).orElse("?");
         }
 
         String outcomeName() {
@@ -66,6 +77,7 @@ public final class BoardReport {
                         : "a kernel package's tree").append(")\n");
         out.append("board: ").append(f.model()).append(f.compatible().equals(f.model()) ? "" : " (" + f.compatible() + ")")
                 .append('\n');
+        report.ifPresent(r -> out.append(DecisionText.render(r, "the tree")).append('\n'));
         BoardFacts.Gic g = f.gic();
         row(out, "GIC", g.kind() == BoardFacts.GicKind.NONE ? "none the arm64 GIC drivers match"
                 : gic(f) + "  " + g.node() + " (" + g.compatible() + ")" + g.its().map(i -> ", ITS " + i).orElse(""));
@@ -147,12 +159,14 @@ public final class BoardReport {
                 .append(dir).append('\n');
         int fw = Math.max(4, rows.stream().mapToInt(r -> r.file().length()).max().orElse(4));
         int mw = Math.min(40, Math.max(5, rows.stream().mapToInt(r -> r.model().length()).max().orElse(5)));
-        out.append(String.format("%n  %-" + fw + "s  %-" + mw + "s  %-9s  %4s  %-9s  %-14s  %s%n", "file", "board",
-                "GIC", "CPUs", "EFI", "outcome", "LPI region"));
+        int dw = Math.max(10, rows.stream().mapToInt(r -> r.decidedBy().length()).max().orElse(10));
+        String format = "  %-" + fw + "s  %-" + mw + "s  %-9s  %4s  %-9s  %-14s  %-" + dw + "s  %s%n";
+        out.append(String.format("%n" + format, "file", "board", "GIC", "CPUs", "EFI", "outcome", "decided by",
+                "LPI region"));
         for (Row r : rows) {
-            out.append(String.format("  %-" + fw + "s  %-" + mw + "s  %-9s  %4s  %-9s  %-14s  %s%n", r.file(),
+            out.append(String.format(format, r.file(),
                     r.model().length() > mw ? r.model().substring(0, mw - 1) + "~" : r.model(), r.gic(),
-                    r.readable() ? r.cpus() : "-", r.efi(), r.outcomeName(), r.lpiRegion()));
+                    r.readable() ? r.cpus() : "-", r.efi(), r.outcomeName(), r.decidedBy(), r.lpiRegion()));
         }
         out.append("\nboards per GIC: ").append(counts(rows, Row::gic)).append('\n');
         out.append("boards per outcome: ").append(counts(rows, Row::outcomeName)).append('\n');
@@ -179,6 +193,7 @@ public final class BoardReport {
                 b.put("lpiRegion", r.lpiRegion());
             }
             b.put("outcome", r.outcomeName());
+            b.put("decidedBy", r.decidedBy());
         }
         ObjectNode byGic = root.putObject("boardsPerGic");
         counts(rows, Row::gic).forEach(byGic::put);

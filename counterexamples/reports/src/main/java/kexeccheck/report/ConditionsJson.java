@@ -16,11 +16,17 @@ public final class ConditionsJson {
 
     /**
      * Adds {@code openOptions}: each option left open with its values, the space the conditions range
-     * over; and, when they were not computed, {@code conditionsOmitted}: how many configurations those
+     * over; when they were computed, {@code verdictConditions}: the check as a whole, and the options
+     * it hangs on; and, when they were not computed, {@code conditionsOmitted}: how many configurations those
      * make, and the limit they exceed.
      */
     public static void putOpenOptions(ObjectNode root, Conditions conditions) {
         JsonRoot.putOptions(root, "openOptions", conditions.openOptions());
+        conditions.verdict().ifPresent(v -> {
+            ObjectNode node = root.putObject("verdictConditions");
+            putProperty(node, v);
+            JsonRoot.putStrings(node, "deciding", conditions.deciding());
+        });
         if (!conditions.computed()) {
             root.putObject("conditionsOmitted").put("configurations", conditions.space().size())
                     .put("limit", conditions.limit());

@@ -54,7 +54,8 @@ public final class ConditionsText {
         return out.toString();
     }
 
-    private static String describe(Condition c) {
+    /** A condition in words, saying when it is a greedy cover rather than a shortest one. */
+    static String describe(Condition c) {
         return c.describe() + (c.minimum() ? "" : " (greedy cover: maybe not the shortest)");
     }
 }

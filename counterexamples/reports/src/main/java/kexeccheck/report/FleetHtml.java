@@ -26,14 +26,14 @@ public final class FleetHtml {
         counts(h, "Boards per outcome", rows, BoardReport.Row::outcomeName, true);
         counts(h, "Boards per GIC", rows, BoardReport.Row::gic, false);
         h.append("<h2>Boards</h2>\n<table class=\"m\"><tr><th>file</th><th>board</th><th>GIC</th><th>CPUs</th>")
-                .append("<th>EFI</th><th>LPI region</th><th>outcome</th></tr>\n");
+                .append("<th>EFI</th><th>LPI region</th><th>outcome</th><th>decided by</th></tr>\n");
         for (BoardReport.Row r : rows) {
             h.append("<tr><td style=\"text-align:left\">").append(esc(r.file())).append("</td><td style=\"text-align:left\">")
                     .append(esc(r.model())).append("</td><td>").append(esc(r.gic())).append("</td><td>")
                     .append(r.readable() ? String.valueOf(r.cpus()) : "-").append("</td><td>").append(esc(r.efi()))
                     .append("</td><td>").append(esc(r.lpiRegion())).append("</td><td style=\"background:")
                     .append(colour(r.outcomeName())).append("\">").append(esc(r.outcomeName()))
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(esc(r.decidedBy())).append("</td></tr>\n");
         }
         return h.append("</table>\n</body></html>\n").toString();
     }
