@@ -14,7 +14,7 @@ import kexeccheck.checker.PropertyResult;
  * violated property's outcome class follows and every property holds.
  *
  * <pre>
- * verdict: corruption, hanging on loader (left open)
+ * verdict: corruption, hanging on loader (left open by the tree)
  *   corruption (no-stray-write)  when loader=ignores-reserved
  *   every property holds         when loader=honours-reserved
  * </pre>
