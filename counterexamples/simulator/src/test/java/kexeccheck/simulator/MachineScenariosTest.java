@@ -295,6 +295,14 @@ class MachineScenariosTest {
         return machine(new MachineConfig(board, false, efi, false, false, true, false, true, false, false, true));
     }
 
+    /** {@link #fileLoad} with K1 ({@code profile}) powered on and its GIC driver booted. */
+    private static Machine fileLoadBooted(boolean efi, String profile) {
+        Machine m = fileLoad(efi);
+        m.powerOn(Profiles.kernel("K1", profile, false), Segments.ANYWHERE);
+        m.bootGic();
+        return m;
+    }
+
     private static List<String> refusals(StepRecord kexec) {
         return kexec.notes.stream().filter(kexeccheck.simulator.loader.KexecLoader::refuses).toList();
     }
@@ -303,9 +311,7 @@ class MachineScenariosTest {
     void onDtFirmwareKexecFileLoadMayPutTheImageOverA61KernelsLiveTables() {
         // without EFI nothing records the tables: memblock-free for kexec_file_load (as kexec-tools finds them
         // plain System RAM), so the image goes over the live property table and K2 adopts it from its own image
-        Machine m = fileLoad(false);
-        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
-        m.bootGic();
+        Machine m = fileLoadBooted(false, "linux-6.1");
         long prop = m.running().its().propertyTable();
         StepRecord kexec = m.kexec(Profiles.kernel("K2", "linux-6.1", false), new Segments(prop, null, null), false);
         assertTrue(kexec.notes.contains("kexec_file_load: K1 places the segments and passes its own boot DT"),
@@ -320,13 +326,9 @@ class MachineScenariosTest {
     @Test
     void withEfiAndMemreserveInMemblockKexecFileLoadCannotPutTheImageOverThem() {
         // 2bab693a608b: efi_mem_reserve_persistent() → efi_mem_reserve_iomem() → memblock_reserve()
-        Machine m = fileLoad(true);
-        m.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
-        m.bootGic();
+        Machine m = fileLoadBooted(true, "linux-6.1");
         long prop = m.running().its().propertyTable();
-        Machine tried = fileLoad(true);
-        tried.powerOn(Profiles.kernel("K1", "linux-6.1", false), Segments.ANYWHERE);
-        tried.bootGic();
+        Machine tried = fileLoadBooted(true, "linux-6.1");
         List<String> refused = refusals(tried.kexec(Profiles.kernel("K2", "linux-6.1", false),
                 new Segments(prop, null, null), false));
         assertEquals(1, refused.size(), refused.toString());
@@ -345,9 +347,7 @@ class MachineScenariosTest {
     @Test
     void a53KernelWithEfiLeavesItsFreshTablesToKexecFileLoad() {
         // 5.3 records its tables in the EFI list, but has no 2bab693a608b: memblock never hears of them
-        Machine m = fileLoad(true);
-        m.powerOn(Profiles.kernel("K1", "linux-5.3", false), Segments.ANYWHERE);
-        m.bootGic();
+        Machine m = fileLoadBooted(true, "linux-5.3");
         long prop = m.running().its().propertyTable();
         assertEquals(List.of(), m.running().memblock().reservedAfterBoot());
         // (the initrd and DTB out of the way: right above the image is K1's list node, as memblock-free as the table)
