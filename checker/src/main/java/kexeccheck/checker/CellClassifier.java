@@ -1,11 +1,8 @@
 package kexeccheck.checker;
 
 import edu.mit.csail.sdg.translator.A4Solution;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,10 +17,10 @@ import kexeccheck.trace.Trace;
 final class CellClassifier {
 
     /** What tells two cells apart: the chain's profiles and the table's firmware and hardware. */
-    private static final List<String> CELL = List.of("Kernel.profile", "Config.firmware", "Config.hardware");
+    static final List<String> CELL = List.of("Kernel.profile", "Config.firmware", "Config.hardware");
 
     private static final String REACHES_LAST = "eventually (Machine.running = lastKernel)";
-    private static final String LAST_IS_UP = "eventually (Machine.running = lastKernel and Machine.phase = Up)";
+    static final String LAST_IS_UP = "eventually (Machine.running = lastKernel and Machine.phase = Up)";
 
     private final LoadedModel model;
     private final String runs;
@@ -108,31 +105,12 @@ final class CellClassifier {
      * never revisits a cell an earlier (worse) class settled; empty when there is none.
      */
     private Optional<String> openCells(Predicate<MatrixCells.Key> among) {
-        return formulaOf(cells.open().stream().filter(among).toList());
+        return MatrixCells.formula(model, cells.open().stream().filter(among).toList());
     }
 
     /** The cells of one table classified safe, as one formula over the configuration; empty when there is none. */
     Optional<String> safeCells(MatrixCells.TableKey table) {
-        return formulaOf(cells.settledAs(Outcome.SAFE, table));
-    }
-
-    private Optional<String> formulaOf(List<MatrixCells.Key> keys) {
-        Map<List<String>, List<String>> byTable = new LinkedHashMap<>();
-        for (MatrixCells.Key k : keys) {
-            byTable.computeIfAbsent(table(k), t -> new ArrayList<>()).add(profile(k.from()) + "->" + profile(k.to()));
-        }
-        if (byTable.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> tables = new ArrayList<>();
-        byTable.forEach((t, pairs) -> tables.add("(Config.firmware = " + Names.valueToAlloy(t.get(0))
-                + " and Config.hardware = " + Names.valueToAlloy(t.get(1))
-                + " and (firstKernel.profile -> lastKernel.profile) in (" + String.join(" + ", pairs) + "))"));
-        return Optional.of("(" + String.join(" or ", tables) + ")");
-    }
-
-    private String profile(String cli) {
-        return model.vocabulary().profileAlloy(cli, model.source().name());
+        return MatrixCells.formula(model, cells.settledAs(Outcome.SAFE, table));
     }
 
     private static List<String> table(MatrixCells.Key key) {

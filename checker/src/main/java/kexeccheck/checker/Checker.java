@@ -145,15 +145,44 @@ public final class Checker {
         }
         Optional<Conditions> described = Optional.empty();
         if (conditionsUpTo > 0 && anyViolated) {
-            List<Annotations.Annotated> violated = selected.stream().filter(p -> verdicts.get(p).isPresent()).toList();
-            described = Optional.of(ViolationConditions.find(model, runs, reachesEnd(request),
-                    OptionSpace.open(request, model.vocabulary()), violated, conditionsUpTo, stage));
+            described = Optional.of(describe(model, request, runs,
+                    selected.stream().filter(p -> verdicts.get(p).isPresent()).toList(), conditionsUpTo, stage));
         }
         Timing timing = proof.map(pr -> query.total().plus(pr.timing())).orElse(query.total());
         timing = described.map(Conditions::timing).map(timing::plus).orElse(timing);
         long wall = (System.nanoTime() - start) / 1_000_000;
         return new CheckReport(source.name(), request, explored(request, model.vocabulary()), outcome, bounds,
                 results, witness, proof, timing, wall, described);
+    }
+
+    /**
+     * The report with the {@link Conditions} of its violated properties, for a caller that learns only from
+     * the verdict whether it wants them (a gate check that fails): the same as asking
+     * {@link #check(CheckRequest, boolean, int, Consumer)} for them, at the cost of parsing the model again.
+     *
+     * @param upTo the most valuations of the open options to classify
+     */
+    public static CheckReport withConditions(CheckReport report, int upTo, Consumer<String> stage) {
+        List<String> violated = report.properties().stream().filter(p -> p.status() == PropertyResult.Status.VIOLATED)
+                .map(PropertyResult::name).toList();
+        if (violated.isEmpty() || upTo <= 0) {
+            return report;
+        }
+        CheckRequest request = report.request();
+        LoadedModel model = LoadedModel.forRequest(request);
+        List<Annotations.Annotated> properties = model.annotations().properties().stream()
+                .filter(p -> violated.contains(p.name())).toList();
+        String runs = QueryText.runs(QueryText.configuration(request, model.vocabulary(), model.source().name()));
+        Conditions c = describe(model, request, runs, properties, upTo, stage);
+        return new CheckReport(report.model(), request, report.explored(), report.outcome(), report.bounds(),
+                report.properties(), report.outcomeWitness(), report.proof(), report.timing().plus(c.timing()),
+                report.wallMillis(), Optional.of(c));
+    }
+
+    private static Conditions describe(LoadedModel model, CheckRequest request, String runs,
+            List<Annotations.Annotated> violated, int upTo, Consumer<String> stage) {
+        return ViolationConditions.find(model, runs, reachesEnd(request), OptionSpace.open(request, model.vocabulary()),
+                violated, upTo, stage);
     }
 
     /**

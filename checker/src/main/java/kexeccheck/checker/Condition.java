@@ -37,6 +37,13 @@ public record Condition(List<Term> terms, boolean minimum) {
         return terms.stream().anyMatch(t -> t.test(valuation));
     }
 
+    /** The options some term names. */
+    public java.util.Set<String> options() {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        terms.forEach(t -> named.addAll(t.literals().keySet()));
+        return named;
+    }
+
     /**
      * In words: {@code loader=ignores-reserved, or syscall=kexec-load and dtb=user-without-reserved};
      * "never" and "always" for the two constant conditions (callers say those their own way).

@@ -36,11 +36,7 @@ public record Conditions(OptionSpace space, int limit, Map<String, OfProperty> p
 
     /** The options left open, each with its values in the request's scope, in the model's order. */
     public Map<String, List<String>> openOptions() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (int i = 0; i < space.options().size(); i++) {
-            out.put(space.options().get(i), space.values(i));
-        }
-        return Collections.unmodifiableMap(out);
+        return space.domains();
     }
 
     /** How many valuations of the open options have a run at all: the same for every property. */
@@ -55,8 +51,8 @@ public record Conditions(OptionSpace space, int limit, Map<String, OfProperty> p
     public List<String> deciding() {
         Set<String> named = new HashSet<>();
         verdict.ifPresent(v -> {
-            v.failsWhen().terms().forEach(t -> named.addAll(t.literals().keySet()));
-            v.holdsWhen().terms().forEach(t -> named.addAll(t.literals().keySet()));
+            named.addAll(v.failsWhen().options());
+            named.addAll(v.holdsWhen().options());
         });
         return space.options().stream().filter(named::contains).toList();
     }

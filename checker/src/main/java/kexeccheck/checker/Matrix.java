@@ -42,9 +42,11 @@ public final class Matrix {
      *     induction per table; without it they are safe up to the bounds' steps)
      * @param shard which part of the tables to compute
      * @param jobs how many threads share the tables
+     * @param conditionsUpTo the most (failing cell, configuration of the open options) pairs to classify
+     *     for the failing cells' {@link CellConditions}: above it none are; 0 for none at all
      */
     public record Request(String model, List<String> population, Map<String, List<String>> options, int cpus,
-            boolean prove, Shard shard, int jobs) {
+            boolean prove, Shard shard, int jobs, int conditionsUpTo) {
         public Request {
             population = List.copyOf(population);
             options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)); // in the order given
@@ -54,12 +56,15 @@ public final class Matrix {
             if (jobs < 1) {
                 throw new BadInputException("--jobs " + jobs + ": want at least 1");
             }
+            if (conditionsUpTo < 0) {
+                throw new BadInputException("--conditions-limit " + conditionsUpTo + ": want 0 or more");
+            }
         }
 
-        /** The whole matrix on one thread. */
+        /** The whole matrix on one thread, without the failing cells' conditions. */
         public Request(String model, List<String> population, Map<String, List<String>> options, int cpus,
                 boolean prove) {
-            this(model, population, options, cpus, prove, Shard.WHOLE, 1);
+            this(model, population, options, cpus, prove, Shard.WHOLE, 1, 0);
         }
     }
 
@@ -70,8 +75,46 @@ public final class Matrix {
      * @param to the second kernel's profile (the column)
      * @param outcome its class
      * @param evidence the run behind a failing or recoverable cell
+     * @param conditions for a failing or recoverable cell, when the matrix classified its configurations:
+     *     which configurations of the open options show which class
      */
-    public record Cell(String from, String to, Outcome outcome, Optional<Trace> evidence) {}
+    public record Cell(String from, String to, Outcome outcome, Optional<Trace> evidence,
+            Optional<CellConditions> conditions) {
+
+        /** A cell without conditions. */
+        public Cell(String from, String to, Outcome outcome, Optional<Trace> evidence) {
+            this(from, to, outcome, evidence, Optional.empty());
+        }
+
+        /** Whether its class is worse than safe: the cells whose conditions a matrix describes. */
+        public boolean failing() {
+            return outcome.worseThan(Outcome.SAFE);
+        }
+    }
+
+    /**
+     * What the failing cells' conditions range over, and whether the matrix could afford them.
+     *
+     * @param openOptions the options every cell leaves open (all but firmware and hardware, with more
+     *     than one value in the matrix's scope), with their values
+     * @param limit the most (failing cell, configuration) pairs the matrix was to classify
+     * @param pairs how many there were: failing cells times configurations of the open options
+     */
+    public record ConditionsScope(Map<String, List<String>> openOptions, int limit, long pairs) {
+        public ConditionsScope {
+            openOptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(openOptions));
+        }
+
+        /** How many configurations of the open options each cell has. */
+        public long configurations() {
+            return openOptions.values().stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+        }
+
+        /** Whether the pairs were classified: no more of them than the limit. */
+        public boolean computed() {
+            return pairs <= limit;
+        }
+    }
 
     /**
      * One table.
@@ -102,11 +145,12 @@ public final class Matrix {
      * @param bounds the bounds of every cell
      * @param shard which part of the tables this report holds
      * @param tables one per firmware × hardware (of the shard)
-     * @param timing the solver time, summed over the threads (the proofs' included)
+     * @param timing the solver time, summed over the threads (the proofs' and the conditions' included)
      * @param wallMillis the wall time
+     * @param conditions what the failing cells' conditions range over; absent when they were not asked for
      */
     public record Report(String model, List<String> population, Map<String, List<String>> options, Bounds bounds,
-            Shard shard, List<Table> tables, Timing timing, long wallMillis) {
+            Shard shard, List<Table> tables, Timing timing, long wallMillis, Optional<ConditionsScope> conditions) {
 
         public Report {
             tables = List.copyOf(tables);
@@ -167,13 +211,25 @@ public final class Matrix {
                 progress.accept(new Progress(done.incrementAndGet(), total, (System.nanoTime() - start) / 1_000_000));
             }
         };
-        List<TableGroup.Result> results = Parallel.map(Shard.groups(mine, request.jobs()), (index, group) -> {
-            LoadedModel own = index == 0 ? model : model.copy();
-            return new TableGroup(own, configuration, group).classify(request.population(), request.prove(), settled);
+        List<List<MatrixCells.TableKey>> groups = Shard.groups(mine, request.jobs());
+        TableGroup[] workers = new TableGroup[groups.size()];
+        List<TableGroup.Result> results = Parallel.map(groups, (index, group) -> {
+            workers[index] = new TableGroup(index == 0 ? model : model.copy(), configuration, group);
+            return workers[index].classify(request.population(), request.prove(), settled);
         });
         if (results.stream().flatMap(r -> r.tables().stream()).flatMap(t -> t.cells().stream())
                 .allMatch(c -> c.outcome() == Outcome.CANNOT_RUN)) {
             model.requireSomeRun(); // every cell "cannot run": the options, or a vacuous model?
+        }
+        Optional<ConditionsScope> scope = Optional.empty();
+        if (request.conditionsUpTo() > 0) {
+            OptionSpace space = OptionSpace.open(all, vocabulary).without(List.of("firmware", "hardware"));
+            long failing = results.stream().flatMap(r -> r.tables().stream()).flatMap(t -> t.cells().stream())
+                    .filter(Cell::failing).count();
+            scope = Optional.of(new ConditionsScope(space.domains(), request.conditionsUpTo(), failing * space.size()));
+            if (scope.get().computed() && failing > 0 && !space.options().isEmpty()) {
+                results = Parallel.map(results, (index, r) -> workers[index].withConditions(r, space));
+            }
         }
         Map<MatrixCells.TableKey, Table> byKey = new HashMap<>();
         Timing timing = Timing.NONE;
@@ -182,6 +238,6 @@ public final class Matrix {
             timing = timing.plus(r.timing());
         }
         return new Report(source.name(), request.population(), request.options(), model.bounds(), request.shard(),
-                mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000);
+                mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000, scope);
     }
 }

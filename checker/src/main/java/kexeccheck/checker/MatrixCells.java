@@ -88,4 +88,28 @@ final class MatrixCells {
         }
         return rows;
     }
+
+    /**
+     * Some cells as one formula over the configuration, table by table; empty when there is none. A
+     * question's enumeration restricted by it never revisits a cell settled before.
+     */
+    static Optional<String> formula(LoadedModel model, List<Key> keys) {
+        Map<TableKey, List<String>> byTable = new LinkedHashMap<>();
+        for (Key k : keys) {
+            byTable.computeIfAbsent(k.table(), t -> new ArrayList<>())
+                    .add(profile(model, k.from()) + "->" + profile(model, k.to()));
+        }
+        if (byTable.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> tables = new ArrayList<>();
+        byTable.forEach((t, pairs) -> tables.add("(Config.firmware = " + Names.valueToAlloy(t.firmware())
+                + " and Config.hardware = " + Names.valueToAlloy(t.hardware())
+                + " and (firstKernel.profile -> lastKernel.profile) in (" + String.join(" + ", pairs) + "))"));
+        return Optional.of("(" + String.join(" or ", tables) + ")");
+    }
+
+    private static String profile(LoadedModel model, String cli) {
+        return model.vocabulary().profileAlloy(cli, model.source().name());
+    }
 }

@@ -109,12 +109,24 @@ public final class OptionSpace {
         return Collections.unmodifiableMap(out);
     }
 
+    /** Each option with its values, in order: what the constructor took. */
+    public Map<String, List<String>> domains() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            out.put(options.get(i), values.get(i));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The same space without some options (those it does not have are ignored). */
+    public OptionSpace without(java.util.Collection<String> left) {
+        Map<String, List<String>> rest = new LinkedHashMap<>(domains());
+        rest.keySet().removeAll(left);
+        return new OptionSpace(rest);
+    }
+
     @Override
     public String toString() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (int i = 0; i < options.size(); i++) {
-            m.put(options.get(i), values.get(i));
-        }
-        return m.toString();
+        return domains().toString();
     }
 }

@@ -96,10 +96,39 @@ public final class ProposalDiff {
      * @param configurations how many configurations either model runs
      * @param differences every configuration whose class differs, smallest chain first
      * @param transitions for each (A class, B class) that differs, how many configurations
+     * @param regions where the classes differ, chain by chain, in the options' terms
      * @param timing both models' solver time
      */
     public record Report(Request request, Bounds boundsA, Bounds boundsB, int configurations,
-                         List<Difference> differences, Map<String, Integer> transitions, Timing timing) {}
+                         List<Difference> differences, Map<String, Integer> transitions, Regions regions,
+                         Timing timing) {}
+
+    /**
+     * The configurations of one chain whose class changes from {@code a} to {@code b}.
+     *
+     * @param first the first kernel (B's name)
+     * @param second the second kernel (B's name)
+     * @param a the class under model A
+     * @param b the class under model B
+     * @param when those configurations, over the options left open (the chain's configurations that
+     *     neither model runs are don't-cares)
+     * @param configurations how many there are
+     */
+    public record Region(String first, String second, Outcome a, Outcome b, Condition when, int configurations) {}
+
+    /**
+     * Every region of a diff.
+     *
+     * @param openOptions the options with more than one value in the scope, with their values: what
+     *     the regions' conditions range over
+     * @param regions chain by chain (the differences' order), then by B's class, worst first
+     */
+    public record Regions(Map<String, List<String>> openOptions, List<Region> regions) {
+        public Regions {
+            openOptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(openOptions));
+            regions = List.copyOf(regions);
+        }
+    }
 
     /**
      * Classifies the scope under both models and compares.
@@ -160,8 +189,10 @@ public final class ProposalDiff {
                 transitions.merge(sa.outcome() + " -> " + sb.outcome(), 1, Integer::sum);
             }
         }
+        Regions regions = DiffRegions.of(differences,
+                all.stream().map(k -> new DiffRegions.Classified(k.first, k.second, k.options)).toList());
         return new Report(request, summaryA.bounds(), summaryB.bounds(), all.size(), List.copyOf(differences),
-                transitions, summaryA.timing().plus(summaryB.timing()));
+                transitions, regions, summaryA.timing().plus(summaryB.timing()));
     }
 
     private static ConfigurationSpace.Summary classify(String model, List<String> population, Request request,

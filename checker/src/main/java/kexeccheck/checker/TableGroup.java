@@ -2,6 +2,7 @@ package kexeccheck.checker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,29 @@ final class TableGroup {
             out.add(new Matrix.Table(table.firmware(), table.hardware(), cells.cellsOf(table), proof));
         }
         return new Result(out, timing);
+    }
+
+    /**
+     * The same tables with each failing cell's conditions over the open options ({@link CellConditionsFinder}).
+     *
+     * @param classified what {@link #classify} gave back
+     */
+    Result withConditions(Result classified, OptionSpace space) {
+        List<MatrixCells.Key> failing = new ArrayList<>();
+        for (Matrix.Table t : classified.tables()) {
+            t.cells().stream().filter(Matrix.Cell::failing)
+                    .forEach(c -> failing.add(new MatrixCells.Key(t.firmware(), t.hardware(), c.from(), c.to())));
+        }
+        CellConditionsFinder finder = new CellConditionsFinder(model, QueryText.runs(configuration), space, failing,
+                stage -> { });
+        Map<MatrixCells.Key, CellConditions> found = finder.find();
+        List<Matrix.Table> out = new ArrayList<>();
+        for (Matrix.Table t : classified.tables()) {
+            out.add(new Matrix.Table(t.firmware(), t.hardware(), t.cells().stream().map(c -> new Matrix.Cell(c.from(),
+                    c.to(), c.outcome(), c.evidence(), Optional.ofNullable(found.get(new MatrixCells.Key(t.firmware(),
+                    t.hardware(), c.from(), c.to()))))).toList(), t.safeCellsProof()));
+        }
+        return new Result(out, classified.timing().plus(finder.timing()));
     }
 
     /** The configurations of these tables and no other, as one formula. */

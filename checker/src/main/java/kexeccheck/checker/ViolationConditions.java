@@ -3,7 +3,6 @@ package kexeccheck.checker;
 import edu.mit.csail.sdg.translator.A4Solution;
 import edu.mit.csail.sdg.translator.A4TupleSet;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +37,14 @@ final class ViolationConditions {
     private final OptionSpace space;
     private final List<String> fields;
     private final Consumer<String> stage;
-    /** Each valuation met so far, as the enumerators number it, to exclude it from a later enumeration. */
-    private final Map<Integer, RunEnumerator.Valuation> met = new HashMap<>();
-    private Timing timing = Timing.NONE;
+    private final ValuationSets sets;
 
     private ViolationConditions(LoadedModel model, OptionSpace space, Consumer<String> stage) {
         this.model = model;
         this.space = space;
         this.fields = space.options().stream().map(o -> "Config." + model.vocabulary().optionFields().get(o)).toList();
         this.stage = stage;
+        this.sets = new ValuationSets(model, fields, solution -> space.index(valuation(solution)));
     }
 
     /**
@@ -97,7 +95,7 @@ final class ViolationConditions {
             out.put(name, described(f, running));
             any.or(f);
         });
-        return new Conditions(space, limit, out, Optional.of(described(any, running)), timing);
+        return new Conditions(space, limit, out, Optional.of(described(any, running)), sets.timing());
     }
 
     /** A set of failing valuations and its complement among those that run, each as a short condition. */
@@ -114,17 +112,7 @@ final class ViolationConditions {
      */
     private void enumerate(String formula, BitSet found, String what) {
         stage.accept(what);
-        RunEnumerator runs = RunEnumerator.start(model, formula, fields);
-        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-            runs.exclude(met.get(i));
-        }
-        for (Optional<A4Solution> s = runs.next(); s.isPresent(); s = runs.next()) {
-            int index = space.index(valuation(s.get()));
-            found.set(index);
-            met.putIfAbsent(index, runs.valuation());
-            stage.accept(what + " (" + found.cardinality() + " of " + space.size() + ")");
-        }
-        timing = timing.plus(runs.timing());
+        sets.enumerate(formula, found, found, n -> stage.accept(what + " (" + n + " of " + space.size() + ")"));
     }
 
     /** The open options' values in a run. */

@@ -21,9 +21,9 @@ class MatrixJobsTest {
                 "hardware", List.of("sticky", "clearable"), "loader", List.of("honours-reserved"));
         List<String> population = List.of("linux-4.19", "linux-6.1", "linux-6.1+nolpi");
         List<String> one = cells(Matrix.compute(new Matrix.Request("upstream", population, options, 2, false,
-                Shard.WHOLE, 1), p -> { }));
+                Shard.WHOLE, 1, 0), p -> { }));
         List<String> three = cells(Matrix.compute(new Matrix.Request("upstream", population, options, 2, false,
-                Shard.WHOLE, 3), p -> { }));
+                Shard.WHOLE, 3, 0), p -> { }));
         assertEquals(one, three);
         assertEquals(4 * 9, one.size());
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"The compatibility matrix: the outcome class of every chain A -> B of two kernels drawn from"
                 + " the population (rows A, columns B), one table per firmware x hardware combination; every"
-                + " failing cell comes with the counterexample behind it (--format json)."},
+                + " failing cell comes with the counterexample behind it (--format json) and, over the options"
+                + " left open, which configurations show which class."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no cell corrupts memory or loses LPIs", "1:a cell is C (corruption) or L (lost-lpis)",
             "2:bad input (model, profile, option, --shard, --jobs, a vacuous model), one line",
@@ -59,6 +60,9 @@ final class MatrixCommand implements Callable<Integer> {
                     + " 'kexec-check merge' puts the parts' --format json reports together.")
     String shard;
 
+    @Mixin
+    ConditionsOptions conditions;
+
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML report: coloured tables, each failing cell linked to"
                     + " its counterexample.")
@@ -73,7 +77,7 @@ final class MatrixCommand implements Callable<Integer> {
             Matrix.Progress[] first = new Matrix.Progress[1];
             report = Matrix.compute(new Matrix.Request(configuration.model, GivenValues.of("--population", population),
                     configuration.values(), configuration.cpus(), prove, shard == null ? Shard.WHOLE : Shard.parse(shard),
-                    jobs), p -> {
+                    jobs, conditions.upTo()), p -> {
                         if (first[0] == null) first[0] = p;
                         progress.show(progressText(first[0], p));
                     });

@@ -9,6 +9,13 @@ import java.io.StringWriter;
 /** One run of the command line in this JVM, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** The arguments {@code args} followed by {@code more}: a scope with one more option. */
+    static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
     /**
      * Runs the command line; a JSON report on stdout is checked against its kind's schema on the way, so
      * that every test that asks for {@code --format json} also holds the report to its schema.

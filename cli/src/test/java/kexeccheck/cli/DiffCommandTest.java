@@ -70,6 +70,9 @@ class DiffCommandTest {
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
         assertTrue(run.out().contains("differ: 2 (better in B: 0, worse in B: 2, runs in one only: 0)"), run.out());
         assertTrue(run.out().contains("  safe -> corruption"), run.out());
+        assertTrue(run.out().contains("where they differ (over the options left open: reserved-memory, dtb, kexec):\n"
+                + "  linux-6.1 -> linux-6.1: safe -> corruption when dtb=passthrough and kexec=normal (2 configurations)\n"),
+                run.out());
     }
 
     @Test

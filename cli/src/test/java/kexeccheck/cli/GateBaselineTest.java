@@ -47,12 +47,13 @@ class GateBaselineTest {
         Path sarif = dir.resolve("gate.sarif");
 
         CliRun run = CliRun.of("gate", "--config", config.toString(), "--junit", junit.toString(),
-                "--sarif", sarif.toString(), "--no-timing");
+                "--sarif", sarif.toString(), "--no-timing", "--no-conditions");
 
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("(none yet)"), run.out());
         assertTrue(run.out().contains("  FAIL  seed  outcome corruption as expected; 2 new violations: "), run.out());
         assertTrue(run.out().contains("gate: FAILED (2 new violations, 0 changed outcomes)"), run.out());
+        assertFalse(run.out().contains("fails when") || run.out().contains("fails in every"), "--no-conditions");
         assertFalse(Files.exists(dir.resolve(GateConfig.DEFAULT_BASELINE)), "only --update-baseline writes it");
 
         Set<String> accepted = Baseline.read(GateExampleTest.BASELINE).fingerprints();
@@ -96,6 +97,39 @@ class GateBaselineTest {
         try (Stream<Path> files = Files.list(baseline.getParent())) {
             assertEquals(List.of(baseline), files.toList(), "no temporary file left beside the baseline");
         }
+    }
+
+    @Test
+    void aFailingCheckSaysInWhichConfigurationsOfItsOpenOptionsItFails() throws Exception {
+        Path config = Files.writeString(dir.resolve("kexec-check.yml"), """
+                checks:
+                  - name: efi-sticky
+                    chain: [linux-6.1, linux-6.1]
+                    firmware: efi
+                    reserved-memory: map
+                    dtb: passthrough
+                    syscall: kexec-load
+                    hardware: sticky
+                    propbaser-sharing: per-redistributor
+                    devices: active
+                    kexec: normal
+                    page-size: 4k
+                    expect: safe
+                """);
+        Path junit = dir.resolve("junit.xml");
+
+        CliRun run = CliRun.of("gate", "--config", config.toString(), "--junit", junit.toString(), "--no-timing");
+
+        assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("""
+                        no-stray-write  fails when: loader=ignores-reserved
+                                        holds when: loader=honours-reserved
+                """), run.out());
+        assertTrue(run.out().contains("        (over the options left open: loader; 2 configurations, all of which run)\n"),
+                run.out());
+        Element failure = GateReports.children(GateReports.junitTestcases(junit).get(0), "failure").get(0);
+        assertTrue(failure.getTextContent().contains("no-stray-write  fails when: loader=ignores-reserved"),
+                failure.getTextContent());
     }
 
     @Test

@@ -27,7 +27,7 @@ class MatrixCommandTest {
         Path html = dir.resolve("matrix.html");
         CliRun run = CliRun.of("matrix", "--population", "linux-4.19,linux-6.1", "--firmware", "efi",
                 "--hardware", "sticky", "--loader", "honours-reserved", "--devices", "active", "--format", "json",
-                "--no-timing", "--html", html.toString());
+                "--no-timing", "--no-conditions", "--html", html.toString());
         assertEquals(KexecCheck.VIOLATED, run.exitCode(), run.err());
 
         assertEquals(List.of(), ReportKind.MATRIX.schema().problems(TraceJson.mapper().readTree(run.out())),
@@ -53,6 +53,36 @@ class MatrixCommandTest {
         for (String external : List.of("<script", "<link", "src=\"http", "url(http", "@import")) {
             assertFalse(page.contains(external), external);
         }
+    }
+
+    @Test
+    void eachFailingCellSaysWhichConfigurationsOfTheOpenOptionsShowWhichClass() throws Exception {
+        String[] scope = {"matrix", "--population", "linux-6.1,linux-6.1+nolpi", "--firmware", "efi", "--hardware",
+            "sticky", "--reserved-memory", "map", "--dtb", "passthrough", "--syscall", "kexec-load",
+            "--propbaser-sharing", "per-redistributor", "--devices", "active", "--page-size", "4k", "--no-timing"};
+        CliRun text = CliRun.of(scope);
+        assertEquals(KexecCheck.VIOLATED, text.exitCode(), text.err());
+        assertTrue(text.out().contains("failing cells hang on: loader, kexec (of the options left open: loader, kexec;"
+                + " 4 configurations per cell)"), text.out());
+        assertTrue(text.out().contains("  efi/sticky linux-6.1 -> linux-6.1: C (")
+                && text.out().contains("      corruption when loader=ignores-reserved and kexec=normal\n"
+                        + "      safe when loader=honours-reserved, or kexec=crash\n"), text.out());
+
+        Path html = dir.resolve("m.html");
+        CliRun json = CliRun.of(CliRun.with(scope, "--format", "json", "--html", html.toString()));
+        JsonNode root = TraceJson.mapper().readTree(json.out());
+        assertEquals(List.of(), ReportKind.MATRIX.schema().problems(root));
+        assertTrue(root.get("conditions").get("computed").asBoolean(), json.out());
+        JsonNode cell = root.get("tables").get(0).get("cells").get(0);
+        assertEquals("corruption", cell.get("conditions").get("classes").get(0).get("outcome").asText(), json.out());
+        assertEquals("[\"loader\",\"kexec\"]", cell.get("conditions").get("deciding").toString());
+        assertTrue(Files.readString(html).contains("title=\"corruption when loader=ignores-reserved and kexec=normal"),
+                "the cell's link carries its conditions");
+
+        CliRun limited = CliRun.of(CliRun.with(scope, "--conditions-limit", "1"));
+        assertTrue(limited.out().contains("what the failing cells need was not computed: 2 failing cells x 4"
+                + " configurations of the options left open (loader, kexec) make 8, more than --conditions-limit 1"),
+                limited.out());
     }
 
     @Test

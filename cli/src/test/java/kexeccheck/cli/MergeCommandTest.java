@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MergeCommandTest {
 
     private static final String[] MATRIX = {"matrix", "--population", "linux-4.19,linux-6.1", "--firmware", "efi,dt",
-        "--hardware", "sticky,gicv2", "--loader", "honours-reserved", "--devices", "active", "--format", "json",
-        "--no-timing"};
+        "--hardware", "sticky,gicv2", "--loader", "honours-reserved", "--devices", "active", "--reserved-memory", "map",
+        "--dtb", "passthrough", "--syscall", "kexec-load", "--propbaser-sharing", "per-redistributor", "--page-size",
+        "4k", "--format", "json", "--no-timing"};
 
     @TempDir
     Path dir;
@@ -32,7 +33,7 @@ class MergeCommandTest {
         CliRun whole = CliRun.of(MATRIX);
         List<Path> shards = new ArrayList<>();
         for (int i = 3; i >= 1; i--) {
-            CliRun part = CliRun.of(with(MATRIX, "--shard", i + "/3"));
+            CliRun part = CliRun.of(CliRun.with(MATRIX, "--shard", i + "/3"));
             Path file = dir.resolve("shard" + i + ".json");
             Files.writeString(file, part.out());
             shards.add(file);
@@ -41,6 +42,12 @@ class MergeCommandTest {
                 shards.get(2).toString(), "--format", "json", "--no-timing");
         assertEquals(whole.exitCode(), merged.exitCode(), merged.err());
         assertEquals(cells(whole.out()), cells(merged.out()));
+        // each shard described its own failing cells over the one option left open (kexec): the same descriptions
+        JsonNode wholeJson = TraceJson.mapper().readTree(whole.out());
+        JsonNode mergedJson = TraceJson.mapper().readTree(merged.out());
+        assertEquals(wholeJson.get("conditions"), mergedJson.get("conditions"));
+        assertEquals(conditions(wholeJson), conditions(mergedJson));
+        assertTrue(conditions(wholeJson).size() > 0, whole.out());
         assertEquals("1/1", TraceJson.mapper().readTree(merged.out()).get("shard").asText());
         assertEquals(java.util.List.of(), ReportKind.MATRIX.schema().problems(TraceJson.mapper().readTree(merged.out())));
 
@@ -64,7 +71,7 @@ class MergeCommandTest {
         List<String> files = new ArrayList<>(List.of("merge", "--format", "json", "--no-timing"));
         for (int i = 1; i <= 2; i++) {
             Path file = dir.resolve("cross" + i + ".json");
-            CliRun part = CliRun.of(with(scope, "--shard", i + "/2"));
+            CliRun part = CliRun.of(CliRun.with(scope, "--shard", i + "/2"));
             assertEquals(KexecCheck.OK, part.exitCode(), part.err());
             Files.writeString(file, part.out());
             files.add(file.toString());
@@ -101,18 +108,26 @@ class MergeCommandTest {
         assertTrue(d.err().contains("absent.json: no such file"), d.err());
     }
 
-    private static String[] with(String[] args, String... more) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
-    }
-
     private static List<String> cells(String json) throws Exception {
         List<String> out = new ArrayList<>();
         for (JsonNode t : TraceJson.mapper().readTree(json).get("tables")) {
             for (JsonNode c : t.get("cells")) {
                 out.add(t.get("firmware").asText() + "/" + t.get("hardware").asText() + " " + c.get("from").asText()
                         + ">" + c.get("to").asText() + " " + c.get("outcome").asText());
+            }
+        }
+        return out;
+    }
+
+    /** Each cell's conditions, by table and cell, as the JSON gives them. */
+    private static java.util.Map<String, JsonNode> conditions(JsonNode matrix) {
+        java.util.Map<String, JsonNode> out = new java.util.TreeMap<>();
+        for (JsonNode t : matrix.get("tables")) {
+            for (JsonNode c : t.get("cells")) {
+                if (c.has("conditions")) {
+                    out.put(t.get("firmware").asText() + "/" + t.get("hardware").asText() + " " + c.get("from").asText()
+                            + ">" + c.get("to").asText(), c.get("conditions"));
+                }
             }
         }
         return out;

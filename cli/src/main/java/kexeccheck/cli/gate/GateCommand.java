@@ -17,9 +17,11 @@ import kexeccheck.checker.Checker;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Shard;
+import kexeccheck.cli.ConditionsOptions;
 import kexeccheck.cli.KexecCheck;
 import kexeccheck.cli.OutputPaths;
 import kexeccheck.cli.TerminalProgress;
+import kexeccheck.report.ConditionsText;
 import kexeccheck.report.TraceFiles;
 import kexeccheck.report.Version;
 import kexeccheck.report.gate.Baseline;
@@ -82,6 +84,10 @@ public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--no-timing", description = "Leave times out, so the same input gives byte-identical output.")
     boolean noTiming;
+
+    /** Only a failing check pays for its conditions: a check that passes has nothing to act on. */
+    @CommandLine.Mixin
+    ConditionsOptions conditions;
 
     @Override
     public Integer call() {
@@ -147,6 +153,9 @@ public final class GateCommand implements Callable<Integer> {
                 s.append(String.format(" (%.1f s)", c.report().wallMillis() / 1000.0));
             }
             s.append('\n');
+            if (c.failed()) {
+                c.report().conditions().ifPresent(when -> s.append(ConditionsText.render(when).indent(6)));
+            }
             for (GateResult.Violation v : c.violations()) {
                 s.append(String.format("        %-8s %s  %s  %s%n", v.isNew() ? "new" : "accepted",
                         v.fingerprint().shortId(), v.property().name(), v.fingerprint().summary()));
@@ -200,6 +209,12 @@ public final class GateCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
         }
-        return new GateResult.CheckResult(check, report, List.copyOf(violations), coverage);
+        GateResult.CheckResult result = new GateResult.CheckResult(check, report, List.copyOf(violations), coverage);
+        if (!result.failed()) {
+            return result;
+        }
+        stage.accept("the check fails: which configurations of its open options it fails in");
+        return new GateResult.CheckResult(check, Checker.withConditions(report, conditions.upTo(), stage),
+                result.violations(), coverage);
     }
 }

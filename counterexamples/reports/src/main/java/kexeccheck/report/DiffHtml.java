@@ -43,6 +43,10 @@ public final class DiffHtml {
             h.append(String.format(" &middot; %d solver calls", r.timing().solverCalls()));
         }
         h.append(String.format("</p>%n<p>%d configurations, %d differ.</p>%n", r.configurations(), r.differences().size()));
+        String regions = DiffReport.regions(r.regions());
+        if (!regions.isEmpty()) {
+            h.append("<pre class=\"when\">").append(esc(regions.strip())).append("</pre>\n");
+        }
         h.append("<p class=\"legend\"><span style=\"background:").append(BETTER).append("\">better in B</span><span style=\"background:")
                 .append(WORSE).append("\">worse in B (somewhere)</span><span style=\"background:").append(CHANGED)
                 .append("\">runs in one model only</span></p>\n");

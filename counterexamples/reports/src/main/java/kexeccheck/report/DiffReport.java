@@ -39,6 +39,7 @@ public final class DiffReport {
         out.append(String.format("configurations: %d; differ: %d (better in B: %d, worse in B: %d, runs in one only: %d)%n",
                 r.configurations(), r.differences().size(), better, worse, changed));
         r.transitions().forEach((t, n) -> out.append(String.format("  %-32s %d%n", t, n)));
+        out.append(regions(r.regions()));
         int shown = Math.min(show, r.differences().size());
         if (shown > 0) {
             out.append(String.format("%nthe first %d, smallest chain first:%n", shown));
@@ -57,6 +58,27 @@ public final class DiffReport {
         if (withTimes) {
             out.append(String.format("%ntime: translation %.1f s, solving %.1f s, %d solver calls%n",
                     r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0, r.timing().solverCalls()));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Where the classes differ, chain by chain, in the options' terms:
+     * {@code linux-6.1 -> linux-6.1: corruption -> safe when loader=ignores-reserved (12 configurations)}.
+     */
+    static String regions(ProposalDiff.Regions regions) {
+        if (regions.regions().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("where they differ (over the options left open: ")
+                .append(regions.openOptions().isEmpty() ? "none" : String.join(", ", regions.openOptions().keySet()))
+                .append("):\n");
+        for (ProposalDiff.Region g : regions.regions()) {
+            out.append("  ").append(g.first()).append(" -> ").append(g.second()).append(": ").append(g.a().cliName())
+                    .append(" -> ").append(g.b().cliName()).append(' ')
+                    .append(g.when().always() ? "in every configuration either runs" : "when " + ConditionsText.describe(g.when()))
+                    .append(" (").append(g.configurations()).append(g.configurations() == 1 ? " configuration)" : " configurations)")
+                    .append('\n');
         }
         return out.toString();
     }
@@ -100,6 +122,16 @@ public final class DiffReport {
         root.put("configurations", r.configurations());
         ObjectNode transitions = root.putObject("transitions");
         r.transitions().forEach(transitions::put);
+        JsonRoot.putOptions(root, "openOptions", r.regions().openOptions());
+        ArrayNode regions = root.putArray("regions");
+        for (ProposalDiff.Region g : r.regions().regions()) {
+            ObjectNode o = regions.addObject();
+            o.put("chain", g.first() + "," + g.second());
+            o.put("a", g.a().cliName());
+            o.put("b", g.b().cliName());
+            ConditionsJson.putCondition(o.putArray("when"), g.when());
+            o.put("configurations", g.configurations());
+        }
         ArrayNode differences = root.putArray("differences");
         for (ProposalDiff.Difference d : r.differences()) {
             ObjectNode o = differences.addObject();

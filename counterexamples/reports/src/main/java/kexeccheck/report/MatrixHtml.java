@@ -47,7 +47,10 @@ public final class MatrixHtml {
         if (withTimes) {
             h.append(String.format(" &middot; %.1f s (%d solver calls)", r.wallMillis() / 1000.0, r.timing().solverCalls()));
         }
-        h.append("</p>\n<p class=\"legend\">");
+        h.append("</p>\n");
+        r.conditions().map(scope -> CellConditionsText.scope(r, scope)).filter(line -> !line.isEmpty())
+                .ifPresent(line -> h.append("<p>").append(esc(line.strip())).append("</p>\n"));
+        h.append("<p class=\"legend\">");
         LEGEND.entrySet().forEach(e -> h.append("<span style=\"background:").append(COLOURS.get(e.getKey())).append("\">")
                         .append(esc(e.getKey())).append(' ').append(esc(e.getValue())).append("</span>"));
         h.append("</p>\n");
@@ -67,7 +70,10 @@ public final class MatrixHtml {
                     h.append("<td style=\"background:").append(COLOURS.get(code)).append("\">");
                     if (c.evidence().isPresent()) {
                         String id = "cell" + (++n);
-                        h.append("<a href=\"#").append(id).append("\">").append(esc(code)).append("</a>");
+                        h.append("<a href=\"#").append(id).append('"');
+                        c.conditions().ifPresent(when -> h.append(" title=\"")
+                                .append(esc(CellConditionsText.cell(when, "").strip())).append('"'));
+                        h.append('>').append(esc(code)).append("</a>");
                         appendEvidence(evidence, id, t, c, c.evidence().get(), graph);
                     } else {
                         h.append(esc(code));
@@ -90,6 +96,8 @@ public final class MatrixHtml {
         out.append("<h3 id=\"").append(id).append("\">").append(esc(t.firmware())).append('/').append(esc(t.hardware()))
                 .append(": ").append(esc(c.from())).append(" &rarr; ").append(esc(c.to())).append(": ")
                 .append(esc(trace.outcome())).append(" (").append(esc(trace.property())).append(")</h3>\n");
+        c.conditions().ifPresent(when -> out.append("<pre class=\"when\">")
+                .append(esc(CellConditionsText.cell(when, "").strip())).append("</pre>\n"));
         graph.apply(trace).ifPresent(svg -> out.append("<div class=\"graph\">").append(stripXmlProlog(svg)).append("</div>\n"));
         out.append("<pre>").append(esc(String.join("\n", TraceNarrator.explain(trace)))).append("</pre>\n");
     }

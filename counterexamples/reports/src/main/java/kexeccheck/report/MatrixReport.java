@@ -63,6 +63,7 @@ public final class MatrixReport {
                 + " NA not-applicable, - the chain cannot run\n");
         out.append("S: every property holds, and no warning, ").append(r.safeReach())
                 .append(r.proofTried() ? "" : " (--prove tries for all chain lengths)").append('\n');
+        r.conditions().ifPresent(scope -> out.append(CellConditionsText.scope(r, scope)));
         List<Matrix.Cell> failing = r.tables().stream().flatMap(t -> t.cells().stream()
                 .filter(c -> c.evidence().isPresent())).toList();
         if (!failing.isEmpty()) {
@@ -74,6 +75,7 @@ public final class MatrixReport {
                             e.states().size() - 1, e.configuration().options().entrySet().stream()
                                     .filter(o -> !o.getKey().equals("firmware") && !o.getKey().equals("hardware"))
                                     .map(o -> o.getKey() + "=" + o.getValue()).reduce((a, b) -> a + " " + b).orElse(""))));
+                    c.conditions().ifPresent(when -> out.append(CellConditionsText.cell(when, "      ")));
                 }
             }
         }
@@ -93,6 +95,7 @@ public final class MatrixReport {
         root.set("bounds", TraceJson.mapper().valueToTree(r.bounds()));
         root.put("shard", r.shard().toString());
         root.put("safeReach", r.safeReach());
+        r.conditions().ifPresent(scope -> ConditionsJson.putScope(root.putObject("conditions"), scope));
         ArrayNode tables = root.putArray("tables");
         for (Matrix.Table t : r.tables()) {
             ObjectNode table = tables.addObject();
@@ -106,6 +109,8 @@ public final class MatrixReport {
                 cell.put("to", c.to());
                 cell.put("outcome", c.outcome().cliName());
                 c.evidence().ifPresent(e -> cell.set("trace", TraceJson.toTree(e)));
+                c.conditions().ifPresent(when -> ConditionsJson.putCell(cell.putObject("conditions"), when,
+                        r.conditions().orElseThrow().openOptions().keySet()));
             }
         }
         if (withTimes) {

@@ -61,7 +61,21 @@ public final class MatrixShards {
         Timing timing = byIndex.values().stream().map(Matrix.Report::timing).reduce(Timing.NONE, Timing::plus);
         long wall = byIndex.values().stream().mapToLong(Matrix.Report::wallMillis).max().orElse(0);
         return new Matrix.Report(first.model(), first.population(), first.options(), first.bounds(), Shard.WHOLE,
-                tables, timing, wall);
+                tables, timing, wall, conditions(byIndex.values()));
+    }
+
+    /**
+     * The parts' conditions scope as one: the pairs of every part (each part classified its own failing
+     * cells if they were within the limit, so the merged cells may have them in some tables only).
+     */
+    private static Optional<Matrix.ConditionsScope> conditions(java.util.Collection<Matrix.Report> parts) {
+        List<Matrix.ConditionsScope> scopes = parts.stream().flatMap(r -> r.conditions().stream()).toList();
+        if (scopes.isEmpty()) {
+            return Optional.empty();
+        }
+        Matrix.ConditionsScope first = scopes.get(0);
+        return Optional.of(new Matrix.ConditionsScope(first.openOptions(), first.limit(),
+                scopes.stream().mapToLong(Matrix.ConditionsScope::pairs).sum()));
     }
 
     /** One part, from the JSON {@code matrix --format json} wrote. */
@@ -75,6 +89,8 @@ public final class MatrixShards {
                     Outcome o = Outcome.fromCliName(text(c, "outcome"));
                     cells.add(new Matrix.Cell(text(c, "from"), text(c, "to"), o,
                             c.has("trace") ? Optional.of(TraceJson.fromTree(c.get("trace"), file + ": a cell's trace"))
+                                    : Optional.empty(),
+                            c.has("conditions") ? Optional.of(ConditionsJson.readCell(c.get("conditions")))
                                     : Optional.empty()));
                 }
                 tables.add(new Matrix.Table(text(t, "firmware"), text(t, "hardware"), cells,
@@ -85,7 +101,9 @@ public final class MatrixShards {
                     ShardJson.options(root),
                     TraceJson.mapper().treeToValue(required(root, "bounds"), Bounds.class),
                     shard(root), tables, timing(timing),
-                    timing == null ? 0 : timing.path("wallMillis").asLong());
+                    timing == null ? 0 : timing.path("wallMillis").asLong(),
+                    root.has("conditions") ? Optional.of(ConditionsJson.readScope(root.get("conditions")))
+                            : Optional.empty());
         } catch (InvalidTraceException e) {
             throw new BadInputException(e.getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {

@@ -54,8 +54,12 @@ final class ShardJson {
     }
 
     static Map<String, List<String>> options(JsonNode root) {
-        return kexeccheck.trace.TraceJson.mapper().convertValue(required(root, "options"),
-                new TypeReference<Map<String, List<String>>>() { });
+        return optionMap(required(root, "options"));
+    }
+
+    /** An object from option names to arrays of values, in its order. */
+    static Map<String, List<String>> optionMap(JsonNode object) {
+        return kexeccheck.trace.TraceJson.mapper().convertValue(object, new TypeReference<Map<String, List<String>>>() { });
     }
 
     static Shard shard(JsonNode root) {

@@ -11,6 +11,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import kexeccheck.report.ConditionsText;
 import kexeccheck.report.Version;
 import kexeccheck.trace.TraceNarrator;
 import org.w3c.dom.Document;
@@ -90,6 +91,8 @@ public final class JUnitReport {
     private static List<String> details(GateResult.CheckResult c) {
         List<String> lines = new ArrayList<>();
         lines.add(c.verdict());
+        c.report().conditions().map(ConditionsText::render).filter(t -> !t.isEmpty())
+                .ifPresent(t -> lines.addAll(t.stripTrailing().lines().toList()));
         for (GateResult.Violation v : c.newViolations()) {
             lines.add("");
             lines.add("new violation of " + v.property().name() + " (" + v.property().violationMeans().cliName()
