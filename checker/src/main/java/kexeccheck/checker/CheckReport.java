@@ -36,7 +36,16 @@ public record CheckReport(
         Optional<Proof> proof,
         Timing timing,
         long wallMillis,
-        Optional<Conditions> conditions) {
+        Optional<Conditions> conditions,
+        Optional<Counterexamples> counterexamples) {
+
+    /** A report with one counterexample per violated property, the shortest in the whole scope. */
+    public CheckReport(String model, CheckRequest request, Map<String, List<String>> explored, Outcome outcome,
+            Bounds bounds, List<PropertyResult> properties, Optional<Trace> outcomeWitness, Optional<Proof> proof,
+            Timing timing, long wallMillis, Optional<Conditions> conditions) {
+        this(model, request, explored, outcome, bounds, properties, outcomeWitness, proof, timing, wallMillis,
+                conditions, Optional.empty());
+    }
 
     /** A report without {@link Conditions}: they were not asked for, or nothing is violated. */
     public CheckReport(String model, CheckRequest request, Map<String, List<String>> explored, Outcome outcome,

@@ -74,6 +74,17 @@ public final class Checker {
      * @throws BadInputException for a model that does not parse, unknown names or inconsistent options
      */
     public static CheckReport check(CheckRequest request, boolean prove, int conditionsUpTo, Consumer<String> stage) {
+        return check(request, prove, conditionsUpTo, CounterexampleChoice.STANDARD, stage);
+    }
+
+    /**
+     * Runs a check as {@link #check(CheckRequest, boolean, int, Consumer)} does, showing the counterexamples
+     * {@code choice} asks for: the verdict stays the whole scope's.
+     *
+     * @throws BadInputException also for a {@code where} option or value the model does not have
+     */
+    public static CheckReport check(CheckRequest request, boolean prove, int conditionsUpTo,
+            CounterexampleChoice choice, Consumer<String> stage) {
         long start = System.nanoTime();
         stage.accept("loading model " + request.model());
         LoadedModel model = LoadedModel.forRequest(request);
@@ -84,10 +95,16 @@ public final class Checker {
         String configuration = QueryText.configuration(request, model.vocabulary(), source.name());
         String runs = QueryText.runs(configuration);
         Query query = new Query(model, runs);
+        requireInScope(choice, request, model.vocabulary());
         BoundsCut.requireEveryValueRuns(request, model, runs, reachesEnd(request));
 
         Map<Annotations.Annotated, Optional<Trace>> verdicts = findViolations(query, selected, stage);
         boolean anyViolated = verdicts.values().stream().anyMatch(Optional::isPresent);
+        Optional<Counterexamples> shown = Optional.empty();
+        if (!choice.isStandard() && anyViolated) {
+            shown = Optional.of(choose(new CounterexampleSearch(query, model.vocabulary(), source.name(), choice),
+                    verdicts, stage));
+        }
         Outcome outcome = selected.stream().filter(p -> verdicts.get(p).isPresent()).map(Annotations.Annotated::outcome)
                 .reduce(Outcome.SAFE, Outcome::worst);
         Optional<Trace> witness = Optional.empty();
@@ -152,7 +169,43 @@ public final class Checker {
         timing = described.map(Conditions::timing).map(timing::plus).orElse(timing);
         long wall = (System.nanoTime() - start) / 1_000_000;
         return new CheckReport(source.name(), request, explored(request, model.vocabulary()), outcome, bounds,
-                results, witness, proof, timing, wall, described);
+                results, witness, proof, timing, wall, described, shown);
+    }
+
+    /** Refuses, before any solving, a {@code --where} value the model lacks or the request's scope leaves out. */
+    private static void requireInScope(CounterexampleChoice choice, CheckRequest request, Vocabulary vocabulary) {
+        choice.where().forEach((option, value) -> {
+            vocabulary.requireValue(option, value);
+            List<String> scope = request.options().getOrDefault(option, List.of());
+            if (!scope.isEmpty() && !scope.contains(value)) {
+                throw new BadInputException("--where " + option + "=" + value + " is outside the scope checked (--"
+                        + option + " " + String.join(",", scope) + "): --where picks a counterexample inside it");
+            }
+        });
+    }
+
+    /**
+     * The counterexamples {@code search} finds for each violated property; the first of each replaces its
+     * verdict's own in {@code verdicts} (a property with none where asked keeps the whole scope's).
+     */
+    private static Counterexamples choose(CounterexampleSearch search,
+            Map<Annotations.Annotated, Optional<Trace>> verdicts, Consumer<String> stage) {
+        Map<String, List<Trace>> more = new LinkedHashMap<>();
+        List<String> noneWhere = new ArrayList<>();
+        for (Map.Entry<Annotations.Annotated, Optional<Trace>> v : verdicts.entrySet()) {
+            if (v.getValue().isEmpty()) {
+                continue;
+            }
+            stage.accept("looking for the counterexamples of " + v.getKey().name() + " asked for");
+            List<Trace> found = search.of(v.getKey(), v.getValue().get());
+            if (found.isEmpty()) {
+                noneWhere.add(v.getKey().name());
+                continue;
+            }
+            v.setValue(Optional.of(found.get(0)));
+            more.put(v.getKey().name(), found.subList(1, found.size()));
+        }
+        return new Counterexamples(search.choice(), more, noneWhere);
     }
 
     /**

@@ -23,6 +23,11 @@ final class Query {
         this.runs = runs;
     }
 
+    /** The model every query of this check is asked of. */
+    LoadedModel model() {
+        return model;
+    }
+
     /** The runs every query of this check is about. */
     String runs() {
         return runs;
@@ -64,11 +69,19 @@ final class Query {
      * none exists.
      */
     Trace shortest(LoadedModel.SolveResult run, Annotations.Annotated p) {
+        return shortest(run, p, "some Config");
+    }
+
+    /**
+     * A shortest counterexample among the runs that also satisfy {@code within}, starting from one of
+     * them, as {@link #shortest(LoadedModel.SolveResult, Annotations.Annotated)} finds one in all.
+     */
+    Trace shortest(LoadedModel.SolveResult run, Annotations.Annotated p, String within) {
         String failing = "not (" + p.predicate() + ")";
         Trace best = TraceExtractor.extract(model, run.solution(), failing, p.name(), p.outcome());
         while (best.states().size() > 1) {
-            LoadedModel.SolveResult shorter = solve(runs + " and eventually " + failing, best.states().size() - 1,
-                    List.of(p.predicate()));
+            LoadedModel.SolveResult shorter = solve(runs + " and (" + within + ") and eventually " + failing,
+                    best.states().size() - 1, List.of(p.predicate()));
             if (!shorter.found()) {
                 break;
             }

@@ -2,13 +2,16 @@ package kexeccheck.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.CheckRequest;
 import kexeccheck.checker.Checker;
+import kexeccheck.checker.CounterexampleChoice;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.ModelDescription;
 import kexeccheck.checker.PropertyResult;
@@ -74,6 +77,18 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConditionsOptions conditions;
 
+    @Option(names = "--where", paramLabel = "OPTION=VALUE",
+            description = "Show, for each violated property, a shortest counterexample with this option value"
+                    + " (repeatable); the verdict stays the whole scope's. A property with none there holds there,"
+                    + " and the report says so.")
+    Map<String, String> where = new LinkedHashMap<>();
+
+    @Option(names = "--counterexamples", paramLabel = "N", defaultValue = "1",
+            description = "Show up to N counterexamples per violated property, each in another configuration or"
+                    + " chain than those before it (each shortest in its own); --out writes PROPERTY.2.trace.json,"
+                    + " and so on. Default: ${DEFAULT-VALUE}.")
+    int counterexamples;
+
     @Option(names = "--coverage",
             description = "Also run the vacuity guard: does every event happen and every profile boot in some run?"
                     + " Something that never does fails the check (exit 1). Narrowing options narrow it too.")
@@ -97,7 +112,8 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report;
         Optional<Coverage> covered = Optional.empty();
         try (TerminalProgress progress = TerminalProgress.of(err, "check")) {
-            report = Checker.check(request, !noProof, conditionsUpTo, progress::show);
+            report = Checker.check(request, !noProof, conditionsUpTo, new CounterexampleChoice(where, counterexamples),
+                    progress::show);
             if (coverage) {
                 progress.show("coverage: does every event happen and every profile boot?");
                 covered = Optional.of(Coverage.of(request));

@@ -55,6 +55,12 @@ class MachineCommandTest {
         assertEquals("  corruption (no-stray-write)  when loader=ignores-reserved and syscall=kexec-load", lines[2]);
         assertEquals("  every property holds         when loader=honours-reserved, or"
                 + " syscall=kexec-file-load|kexec-file-load-unfinalised", lines[4]);
+        // and in words (issue 22 item 2)
+        assertEquals("  in words: corruption if the loader ignores reserved ranges and kexec_load loads the next kernel"
+                + " (kexec -l)", lines[5]);
+        assertEquals("            every property holds if the loader keeps off reserved ranges, or if kexec_file_load"
+                + " loads the next kernel (kexec -s) or kexec_file_load loads the next kernel with KHO not finalised",
+                lines[6]);
         JsonNode json = TraceJson.mapper().readTree(CliRun.of("machine", "--root", root, "--next", "linux-6.1",
                 "--no-proof", "--no-timing", "--format", "json").out());
         assertEquals("[\"loader\",\"syscall\"]", json.get("check").get("verdictConditions").get("deciding").toString());

@@ -17,6 +17,8 @@ import kexeccheck.checker.PropertyResult;
  * verdict: corruption, hanging on loader (left open by the tree)
  *   corruption (no-stray-write)  when loader=ignores-reserved
  *   every property holds         when loader=honours-reserved
+ *   in words: corruption if the loader ignores reserved ranges
+ *             every property holds if the loader keeps off reserved ranges
  * </pre>
  */
 public final class DecisionText {
@@ -58,6 +60,33 @@ public final class DecisionText {
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         for (String[] r : rows) {
             out.append(String.format("  %-" + width + "s  %s%n", r[0], r[1]));
+        }
+        out.append(inWords(report, c));
+        return out.toString();
+    }
+
+    /**
+     * The verdict's two sides as a reader says them: "corruption if the loader ignores reserved ranges"
+     * (the configurations where a property of the verdict's class fails; no line when a witness, not a
+     * property, gave the class), then "every property holds if …" (none when it holds nowhere or everywhere).
+     */
+    private static String inWords(CheckReport report, Conditions c) {
+        List<String> worst = new ArrayList<>();
+        for (PropertyResult p : report.properties()) {
+            if (p.violationMeans() == report.outcome()) {
+                c.of(p.name()).ifPresent(o -> worst.add(OptionWords.describe(o.failsWhen())));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        String lead = "  in words: ";
+        if (!worst.isEmpty() && !worst.contains("")) {
+            out.append(lead).append(report.outcome().cliName()).append(" if ")
+                    .append(String.join(", or if ", worst.stream().distinct().toList())).append('\n');
+            lead = " ".repeat(lead.length());
+        }
+        Condition holds = c.verdict().orElseThrow().holdsWhen();
+        if (!holds.never() && !holds.always()) {
+            out.append(lead).append("every property holds if ").append(OptionWords.describe(holds)).append('\n');
         }
         return out.toString();
     }

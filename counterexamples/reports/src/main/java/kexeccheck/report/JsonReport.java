@@ -2,10 +2,12 @@ package kexeccheck.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
+import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceJson;
 
 /**
@@ -30,6 +32,12 @@ public final class JsonReport {
         root.set("bounds", TraceJson.mapper().valueToTree(report.bounds()));
         root.put("boundsDescription", report.bounds().describe());
         report.conditions().ifPresent(c -> ConditionsJson.putOpenOptions(root, c));
+        report.counterexamples().ifPresent(c -> {
+            ObjectNode choice = root.putObject("counterexampleChoice");
+            ObjectNode where = choice.putObject("where");
+            c.choice().where().forEach(where::put);
+            choice.put("count", c.choice().count());
+        });
         ArrayNode properties = root.putArray("properties");
         for (PropertyResult p : report.properties()) {
             ObjectNode node = properties.addObject();
@@ -43,6 +51,16 @@ public final class JsonReport {
                 node.put("reach", p.reach(report.proof()));
             }
             p.counterexample().ifPresent(t -> node.set("trace", TraceJson.toTree(t)));
+            report.counterexamples().ifPresent(c -> {
+                List<Trace> more = c.more().getOrDefault(p.name(), List.of());
+                if (!more.isEmpty()) {
+                    ArrayNode traces = node.putArray("moreTraces");
+                    more.forEach(t -> traces.add(TraceJson.toTree(t)));
+                }
+                if (c.noneWhere().contains(p.name())) {
+                    node.put("noCounterexampleWhere", true);
+                }
+            });
             report.conditions().flatMap(c -> c.of(p.name())).ifPresent(c -> ConditionsJson.putProperty(node, c));
             if (withTimes) {
                 node.set("timing", JsonRoot.timing(p.timing()));

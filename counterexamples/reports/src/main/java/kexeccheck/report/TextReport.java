@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.Conditions;
+import kexeccheck.checker.Counterexamples;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Timing;
@@ -45,8 +46,23 @@ public final class TextReport {
             }
             out.append("   ").append(p.source()).append('\n');
         }
+        Optional<Counterexamples> shown = report.counterexamples();
         for (PropertyResult p : report.properties()) {
-            p.counterexample().ifPresent(t -> appendTrace(out, "counterexample for " + p.name(), t));
+            List<Trace> more = shown.map(c -> c.more().getOrDefault(p.name(), List.of())).orElse(List.of());
+            String where = shown.map(c -> c.choice().describeWhere()).orElse("");
+            boolean noneWhere = shown.map(c -> c.noneWhere().contains(p.name())).orElse(false);
+            if (noneWhere) {
+                out.append('\n').append(p.name()).append(" has no counterexample where ").append(where)
+                        .append(": it holds there; the whole scope's shortest follows\n");
+            }
+            String inside = where.isEmpty() || noneWhere ? "" : ", where " + where;
+            int all = more.size() + 1;
+            p.counterexample().ifPresent(t -> appendTrace(out, "counterexample" + (all > 1 ? " 1 of " + all : "")
+                    + " for " + p.name() + inside, t));
+            for (int i = 0; i < more.size(); i++) {
+                appendTrace(out, "counterexample " + (i + 2) + " of " + all + " for " + p.name() + inside
+                        + ", in another configuration or chain", more.get(i));
+            }
         }
         report.outcomeWitness().ifPresent(t -> appendTrace(out,
                 "why " + report.outcome().cliName() + " (every property holds, but a kernel can get here)", t));
@@ -69,7 +85,9 @@ public final class TextReport {
     }
 
     private static void appendTrace(StringBuilder out, String title, Trace trace) {
-        out.append('\n').append(title).append(" (").append(trace.states().size() - 1).append(" steps, shortest):\n");
+        int steps = trace.states().size() - 1;
+        out.append('\n').append(title).append(" (").append(steps).append(steps == 1 ? " step" : " steps")
+                .append(", shortest):\n");
         for (String line : TraceNarrator.explain(trace)) {
             out.append("  ").append(line).append('\n');
         }

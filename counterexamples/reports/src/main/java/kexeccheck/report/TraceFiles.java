@@ -5,9 +5,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.PropertyResult;
+import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceJson;
 
 /**
@@ -18,7 +20,10 @@ public final class TraceFiles {
 
     private TraceFiles() {}
 
-    /** Writes each counterexample of the report to {@code DIR/PROPERTY.trace.json}, removing stale traces. */
+    /**
+     * Writes each counterexample of the report to {@code DIR/PROPERTY.trace.json} (the ones after the first
+     * that {@code --counterexamples N} asked for to {@code PROPERTY.2.trace.json}, …), removing stale traces.
+     */
     public static void write(Path dir, CheckReport report) {
         try {
             Files.createDirectories(dir);
@@ -36,6 +41,11 @@ public final class TraceFiles {
         for (PropertyResult p : report.properties()) {
             p.counterexample().ifPresent(trace -> writeAtomically(dir.resolve(p.name() + ".trace.json"),
                     TraceJson.write(trace)));
+            List<Trace> more = report.counterexamples().map(c -> c.more().getOrDefault(p.name(), List.of()))
+                    .orElse(List.of());
+            for (int i = 0; i < more.size(); i++) { // --counterexamples N: PROPERTY.2.trace.json, …
+                writeAtomically(dir.resolve(p.name() + "." + (i + 2) + ".trace.json"), TraceJson.write(more.get(i)));
+            }
         }
         report.outcomeWitness().ifPresent(trace -> writeAtomically(dir.resolve(trace.property() + ".trace.json"),
                 TraceJson.write(trace)));
