@@ -30,7 +30,7 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
         List<Annotated> invariants) {
 
     private static final Pattern ANNOTATED = Pattern.compile(
-            "(?:--|//)\\s*@(property|outcome|applicable|invariant)\\b[ \\t]*([a-z-]*)[^\\n]*\\n(?:\\s*/\\*.*?\\*/)?\\s*pred\\s+([A-Za-z_][A-Za-z0-9_]*)",
+            "(?:--|//)\\s*@(property|outcome|applicable|invariant)\\b[ \\t]*([a-z-]*)[^\\n]*\\n(?:\\s*/\\*(.*?)\\*/)?\\s*pred\\s+([A-Za-z_][A-Za-z0-9_]*)",
             Pattern.DOTALL);
     /** Any annotation line: each must be one of the four kinds and be attached to a pred. */
     private static final Pattern ANNOTATION_LINE = Pattern.compile("(?m)^[ \\t]*(?:--|//)[ \\t]*@([A-Za-z-]*)");
@@ -44,8 +44,16 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
      * @param outcome the outcome class it stands for
      * @param source the file it is declared in
      * @param line the line of its {@code pred} keyword
+     * @param meaning the first sentence of the block comment before its {@code pred}, in one line; empty
+     *     when it has none
      */
-    public record Annotated(String predicate, String name, Outcome outcome, String source, int line) {}
+    public record Annotated(String predicate, String name, Outcome outcome, String source, int line, String meaning) {
+
+        /** One without a comment. */
+        public Annotated(String predicate, String name, Outcome outcome, String source, int line) {
+            this(predicate, name, outcome, source, line, "");
+        }
+    }
 
     /** The outcome witnesses, worst class first: the order every report asks them in. */
     public List<Annotated> outcomesWorstFirst() {
@@ -104,14 +112,16 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
             Matcher m = ANNOTATED.matcher(text);
             while (m.find()) {
                 String kind = m.group(1);
-                String predicate = m.group(3);
-                int line = 1 + (int) text.substring(0, m.start(3)).chars().filter(c -> c == '\n').count();
+                String predicate = m.group(4);
+                int line = 1 + (int) text.substring(0, m.start(4)).chars().filter(c -> c == '\n').count();
+                String meaning = firstSentence(m.group(3));
                 if (kind.equals("applicable")) {
                     applicable = predicate;
                     continue;
                 }
                 if (kind.equals("invariant")) {
-                    invariants.add(new Annotated(predicate, Names.kebab(predicate), Outcome.SAFE, file.getKey(), line));
+                    invariants.add(new Annotated(predicate, Names.kebab(predicate), Outcome.SAFE, file.getKey(), line,
+                            meaning));
                     continue;
                 }
                 Outcome outcome;
@@ -122,12 +132,22 @@ public record Annotations(List<Annotated> properties, List<Annotated> outcomes, 
                     throw new BadInputException(file.getKey() + ":" + line + ": @" + kind + " names '" + m.group(2)
                             + "', not an outcome class (corruption, lost-lpis, fail-stop, recoverable)");
                 }
-                Annotated a = new Annotated(predicate, Names.kebab(predicate), outcome, file.getKey(), line);
+                Annotated a = new Annotated(predicate, Names.kebab(predicate), outcome, file.getKey(), line, meaning);
                 (kind.equals("property") ? properties : outcomes).add(a);
             }
         }
         return new Annotations(List.copyOf(properties), List.copyOf(outcomes), Optional.ofNullable(applicable),
                 List.copyOf(invariants));
+    }
+
+    /** A block comment's first sentence, its leading stars and line breaks folded into one line. */
+    static String firstSentence(String comment) {
+        if (comment == null) {
+            return "";
+        }
+        String flat = comment.replaceAll("(?m)^\\s*\\*+", " ").replaceAll("\\s+", " ").strip();
+        Matcher end = Pattern.compile("\\.(\\s|$)").matcher(flat);
+        return end.find() ? flat.substring(0, end.start() + 1) : flat;
     }
 
     /**

@@ -60,7 +60,8 @@ final class Induction {
                     + s + ") or (" + s + " and after not " + s + "))", K + 2);
             timing = timing.plus(Timing.of(r));
             if (!r.found()) {
-                return new Proof(K, goals, candidates.stream().filter(goals::contains).toList(), lemmas, dropped, timing);
+                return new Proof(K, goals, candidates.stream().filter(goals::contains).toList(), lemmas, dropped, timing,
+                        meanings(model));
             }
             boolean fromInit = Boolean.TRUE.equals(model.eval(r.solution(), "init", 0))
                     && Boolean.FALSE.equals(model.eval(r.solution(), s, 0));
@@ -71,7 +72,7 @@ final class Induction {
             candidates.removeAll(violated);
             violated.forEach(v -> dropped.add(new Proof.Dropped(v, fromInit)));
         }
-        return new Proof(K, goals, List.of(), lemmas, dropped, timing);
+        return new Proof(K, goals, List.of(), lemmas, dropped, timing, meanings(model));
     }
 
     private static String conjunction(List<String> formulas) {
@@ -82,5 +83,12 @@ final class Induction {
     private static List<String> violated(LoadedModel model, LoadedModel.SolveResult r, List<String> candidates,
             int state) {
         return candidates.stream().filter(c -> Boolean.FALSE.equals(model.eval(r.solution(), c, state))).toList();
+    }
+
+    /** Each lemma's meaning, by predicate, as its comment in the model says it. */
+    private static java.util.Map<String, String> meanings(LoadedModel model) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        model.annotations().invariants().forEach(i -> out.put(i.predicate(), i.meaning()));
+        return out;
     }
 }

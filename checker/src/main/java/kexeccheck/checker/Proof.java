@@ -12,9 +12,32 @@ import java.util.List;
  * @param lemmas the model's {@code @invariant} predicates offered to strengthen the induction
  * @param dropped each candidate (lemma or goal) dropped on the way, with what refuted it
  * @param timing the solver time of the proof's queries
+ * @param meanings each lemma's meaning in kernel terms (the first sentence of its comment), by predicate
  */
 public record Proof(int k, List<String> goals, List<String> proved, List<String> lemmas, List<Dropped> dropped,
-        Timing timing) {
+        Timing timing, java.util.Map<String, String> meanings) {
+
+    /** A proof whose lemmas have no meanings to say (read back from a report that did not carry them). */
+    public Proof(int k, List<String> goals, List<String> proved, List<String> lemmas, List<Dropped> dropped,
+            Timing timing) {
+        this(k, goals, proved, lemmas, dropped, timing, java.util.Map.of());
+    }
+
+    /**
+     * The lemmas that closed the induction: those kept in the inductive conjunction when some goal was
+     * proved (none otherwise), in the model's order.
+     */
+    public List<String> closedBy() {
+        if (proved.isEmpty()) {
+            return List.of();
+        }
+        return lemmas.stream().filter(l -> dropped.stream().noneMatch(d -> d.candidate().equals(l))).toList();
+    }
+
+    /** A lemma's meaning in kernel terms, from its comment in the model; empty when it has none. */
+    public String meaning(String lemma) {
+        return meanings.getOrDefault(lemma, "");
+    }
 
     /**
      * A candidate that cannot be part of the inductive conjunction.
@@ -35,6 +58,7 @@ public record Proof(int k, List<String> goals, List<String> proved, List<String>
         proved = List.copyOf(proved);
         lemmas = List.copyOf(lemmas);
         dropped = List.copyOf(dropped);
+        meanings = java.util.Map.copyOf(meanings);
     }
 
     /** Whether every goal is proved. */

@@ -20,10 +20,19 @@ class AnnotationsTest {
                 + "-- @outcome recoverable\npred KernelWarns { }\n-- @applicable\npred LpisExist { }\npred Other { }\n";
         Annotations a = Annotations.scan(Map.of("m.als", text));
 
-        assertEquals(List.of(new Annotations.Annotated("NoStrayWrite", "no-stray-write", Outcome.CORRUPTION, "m.als", 4)),
-                a.properties());
+        assertEquals(List.of(new Annotations.Annotated("NoStrayWrite", "no-stray-write", Outcome.CORRUPTION, "m.als", 4,
+                "doc")), a.properties());
+        assertEquals("", a.outcomes().get(0).meaning(), "no comment, no meaning");
         assertEquals(Outcome.RECOVERABLE, a.outcomes().get(0).outcome());
         assertEquals(Optional.of("LpisExist"), a.applicable());
+    }
+
+    @Test
+    void aMeaningIsTheCommentsFirstSentenceOnOneLine() {
+        assertEquals("Redistributors are switched on together: firmware programs all or none.",
+                Annotations.firstSentence(" Redistributors are switched on together: firmware programs all or\n"
+                        + " * none. A kernel's GIC boot leaves every CPU's LPIs on. "));
+        assertEquals("v1.2 stays whole", Annotations.firstSentence(" v1.2 stays whole "));
     }
 
     @Test

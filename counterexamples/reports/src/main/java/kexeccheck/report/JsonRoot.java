@@ -55,6 +55,8 @@ public final class JsonRoot {
         putStrings(node, "goals", p.goals());
         putStrings(node, "proved", p.proved());
         putStrings(node, "lemmas", p.lemmas());
+        ArrayNode closedBy = node.putArray("closedBy");
+        p.closedBy().forEach(l -> closedBy.addObject().put("lemma", l).put("meaning", p.meaning(l)));
         ArrayNode dropped = node.putArray("dropped");
         p.dropped().forEach(d -> dropped.addObject().put("candidate", d.candidate())
                 .put("reachable", d.reachable()).put("reason", d.describe()));

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import kexeccheck.checker.CheckReport;
 import kexeccheck.checker.Conditions;
 import kexeccheck.checker.Counterexamples;
+import kexeccheck.checker.Names;
 import kexeccheck.checker.Coverage;
 import kexeccheck.checker.PropertyResult;
 import kexeccheck.checker.Timing;
@@ -24,7 +25,12 @@ public final class TextReport {
         out.append("kexec-check ").append(Version.current()).append(": model ").append(report.model()).append('\n');
         out.append("explored: ").append(explored(report.explored())).append('\n');
         out.append("bounds:   ").append(report.bounds().describe()).append('\n');
-        report.proof().ifPresent(p -> out.append("proof:    ").append(p.describe()).append('\n'));
+        report.proof().ifPresent(p -> {
+            out.append("proof:    ").append(p.describe()).append('\n');
+            // which invariants closed it, each in kernel terms: what the "for all chain lengths" rests on
+            p.closedBy().forEach(l -> out.append("          lemma ").append(Names.kebab(l))
+                    .append(p.meaning(l).isEmpty() ? "" : ": " + p.meaning(l)).append('\n'));
+        });
         out.append('\n');
         out.append("outcome: ").append(report.outcome().cliName()).append('\n');
         report.conditions().ifPresent(c -> out.append(ConditionsText.render(c)));
