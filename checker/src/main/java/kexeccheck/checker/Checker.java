@@ -209,6 +209,19 @@ public final class Checker {
     }
 
     /**
+     * Everything about a request that can be wrong before any solving: the model parses, its profiles,
+     * option values and properties are the model's. What {@link #check} would refuse first, for a caller
+     * that runs several checks and should refuse a bad one before the first has run (a gate).
+     *
+     * @throws BadInputException as {@link #check} would
+     */
+    public static void validate(CheckRequest request) {
+        LoadedModel model = LoadedModel.forRequest(request);
+        selectProperties(model.annotations(), request.properties(), model.source().name());
+        QueryText.configuration(request, model.vocabulary(), model.source().name());
+    }
+
+    /**
      * The report with the {@link Conditions} of its violated properties, for a caller that learns only from
      * the verdict whether it wants them (a gate check that fails): the same as asking
      * {@link #check(CheckRequest, boolean, int, Consumer)} for them, at the cost of parsing the model again.
@@ -324,9 +337,11 @@ public final class Checker {
         List<Annotations.Annotated> out = new ArrayList<>();
         for (String name : names) {
             out.add(annotations.properties().stream().filter(p -> p.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new BadInputException("unknown property '" + name + "' in model " + model
-                            + " (known: " + String.join(", ",
-                                    annotations.properties().stream().map(Annotations.Annotated::name).toList()) + ")")));
+                    .orElseThrow(() -> {
+                        List<String> known = annotations.properties().stream().map(Annotations.Annotated::name).toList();
+                        return new BadInputException("unknown property '" + name + "' in model " + model + " (known: "
+                                + String.join(", ", known) + ModelErrors.didYouMean(name, known) + ")");
+                    }));
         }
         return out;
     }

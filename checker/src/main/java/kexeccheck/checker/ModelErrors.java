@@ -92,21 +92,36 @@ final class ModelErrors {
         }
     }
 
-    /** Levenshtein distance. */
+    /**
+     * "; did you mean X?" for the known name nearest to {@code name} by edit distance, when one is near
+     * enough to be a typo (at most a third of its length, and at least 2, edits away); "" otherwise.
+     */
+    static String didYouMean(String name, java.util.Collection<String> known) {
+        int limit = Math.max(2, name.length() / 3);
+        return known.stream().filter(k -> !k.equals(name))
+                .map(k -> Map.entry(k, distance(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT))))
+                .filter(e -> e.getValue() <= limit)
+                .min(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue()).thenComparing(Map.Entry::getKey))
+                .map(e -> "; did you mean " + e.getKey() + "?").orElse("");
+    }
+
+    /**
+     * Edit distance with a swap of two neighbouring characters counted as one edit (optimal string
+     * alignment): {@code linux-4.91} is one edit from {@code linux-4.19}, as a typist sees it.
+     */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i][j - 1] + 1, d[i - 1][j] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -80,7 +80,8 @@ public record Vocabulary(
         String alloy = profiles.get(cli);
         if (alloy == null) {
             throw new BadInputException("unknown profile '" + cli + "' in model " + modelName
-                    + " (known: " + String.join(", ", profiles.keySet()) + ")");
+                    + " (known: " + String.join(", ", profiles.keySet()) + ModelErrors.didYouMean(cli, profiles.keySet())
+                    + ")");
         }
         return alloy;
     }
@@ -94,11 +95,12 @@ public record Vocabulary(
         List<String> values = options.get(option);
         if (values == null) {
             throw new BadInputException("the model has no option --" + option
-                    + " (it has: " + String.join(", ", options.keySet().stream().map(o -> "--" + o).toList()) + ")");
+                    + " (it has: " + String.join(", ", options.keySet().stream().map(o -> "--" + o).toList())
+                    + ModelErrors.didYouMean(option, options.keySet()).replace("mean ", "mean --") + ")");
         }
         if (!values.contains(value)) {
             throw new BadInputException("unknown --" + option + " value '" + value + "' (expected one of: "
-                    + String.join(", ", values) + ")");
+                    + String.join(", ", values) + ModelErrors.didYouMean(value, values) + ")");
         }
     }
 }

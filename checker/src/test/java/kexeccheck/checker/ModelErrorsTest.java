@@ -14,6 +14,10 @@ class ModelErrorsTest {
         assertEquals(0, ModelErrors.distance("coldBoot", "coldBoot"));
         assertEquals(1, ModelErrors.distance("coldBot", "coldBoot"));
         assertEquals(3, ModelErrors.distance("kitten", "sitting"));
+        assertEquals(1, ModelErrors.distance("linux-4.91", "linux-4.19"), "a swap of neighbours is one edit");
+        assertEquals("; did you mean linux-4.19?", ModelErrors.didYouMean("linux-4.91",
+                java.util.List.of("linux-4.16", "linux-4.19", "linux-6.1")));
+        assertEquals("", ModelErrors.didYouMean("arm", java.util.List.of("linux-4.19")), "nothing near: nothing said");
     }
 
     @Test

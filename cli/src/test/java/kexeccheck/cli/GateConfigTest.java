@@ -86,6 +86,23 @@ class GateConfigTest {
     }
 
     @Test
+    void aTypoInTheLastCheckIsRefusedBeforeTheFirstRunsWithTheNearestName() throws Exception {
+        // issue 25: the first check would take tens of seconds; the second's profile is refused before it
+        Path file = config("""
+                checks:
+                  - name: slow
+                    chain: [linux-6.1, linux-6.1]
+                    expect: corruption
+                  - name: typo
+                    chain: [linux-4.91, linux-6.1]
+                    expect: corruption
+                """);
+        CliRun run = gate(file);
+        assertBadInputOf(run, file.toString(), "check 'typo'", "linux-4.91", "did you mean linux-4.19?");
+        assertEquals("", run.out(), "nothing printed: no check ran");
+    }
+
+    @Test
     void twoChecksWithOneName() throws Exception {
         Path file = config(GOOD_CHECK + GOOD_CHECK.replace("checks:\n", ""));
         assertBadInputOf(gate(file), file.toString(), "'gicv2'", "twice");

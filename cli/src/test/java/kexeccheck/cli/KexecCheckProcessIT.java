@@ -53,7 +53,7 @@ class KexecCheckProcessIT {
         Result r = run(jar(), "check", "--hardware", "gicv4");
         assertEquals(2, r.exitCode());
         assertEquals("", r.out());
-        assertEquals(List.of("kexec-check: unknown --hardware value 'gicv4' (expected one of: sticky, clearable, gicv2)"),
+        assertEquals(List.of("kexec-check: unknown --hardware value 'gicv4' (expected one of: sticky, clearable, gicv2; did you mean gicv2?)"),
                 r.err().lines().toList());
     }
 

@@ -106,6 +106,14 @@ public final class GateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<GateResult.CheckResult> results = new ArrayList<>();
         List<GateCheck> mine = part.select(gate.checks());
+        // the whole configuration first: a typo in the last check must not wait for the first to run
+        for (GateCheck check : mine) {
+            try {
+                Checker.validate(check.request());
+            } catch (BadInputException e) {
+                throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
+            }
+        }
         try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "gate")) {
             for (GateCheck check : mine) {
                 String which = "check " + (results.size() + 1) + "/" + mine.size() + " '" + check.name() + "': ";
