@@ -5,6 +5,18 @@
  */
 #include <ccadical.h>
 
+/*
+ * A new solver that prints nothing: CaDiCaL reports some events ("found falsified original clause",
+ * when a blocking clause makes the formula unsatisfiable) on stdout, which is kexec-check's report.
+ */
+CCaDiCaL *kexeccheck_init(void) {
+    CCaDiCaL *solver = ccadical_init();
+    if (solver) {
+        ccadical_set_option(solver, "quiet", 1);
+    }
+    return solver;
+}
+
 /* Adds one clause of n literals (no terminating 0 in lits). */
 void kexeccheck_add_clause(CCaDiCaL *solver, const int *lits, int n) {
     for (int i = 0; i < n; i++) {

@@ -3,6 +3,8 @@ package kexeccheck.checker.sat;
 import com.sun.jna.NativeLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,8 @@ public final class CadicalLibrary {
     /** The library's path below a repository, as {@code native/build-cadical.sh} writes it. */
     static final Path IN_REPOSITORY = Path.of("native", "target", "libkexeccheck-cadical.so");
 
-    private static Optional<String> failure;
+    /** Per path, because a test names a missing one after the real one loaded. */
+    private static final Map<Path, Optional<String>> TRIED = new HashMap<>();
     private static Path loaded;
 
     private CadicalLibrary() {}
@@ -44,15 +47,12 @@ public final class CadicalLibrary {
     }
 
     /**
-     * Loads the library once per process.
+     * Loads the library at {@link #path()}, once per process and path.
      *
      * @return empty when it loaded, else why not, in a few words
      */
     public static synchronized Optional<String> load() {
-        if (failure == null) {
-            failure = tryLoad(path());
-        }
-        return failure;
+        return TRIED.computeIfAbsent(path(), CadicalLibrary::tryLoad);
     }
 
     /** The file that loaded, for messages; null before a successful {@link #load()}. */
@@ -63,6 +63,10 @@ public final class CadicalLibrary {
     private static Optional<String> tryLoad(Path path) {
         if (!Files.isRegularFile(path)) {
             return Optional.of("no such file (native/build-cadical.sh builds it)");
+        }
+        if (loaded != null) {
+            // JNA binds CadicalNative's methods to one library per process
+            return Optional.of("another CaDiCaL library is loaded already (" + loaded + ")");
         }
         try {
             CadicalNative.bind(NativeLibrary.getInstance(path.toString()));

@@ -20,7 +20,8 @@ final class CadicalNative {
 
     static native String ccadical_signature();
 
-    static native Pointer ccadical_init();
+    /** {@code ccadical_init} with CaDiCaL's messages on stdout turned off ({@code quiet}). */
+    static native Pointer kexeccheck_init();
 
     static native void ccadical_release(Pointer solver);
 

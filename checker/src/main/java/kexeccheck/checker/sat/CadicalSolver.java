@@ -29,7 +29,7 @@ public final class CadicalSolver implements SATSolver {
 
     /** A new, empty solver; {@link CadicalLibrary#load()} must have succeeded. */
     public CadicalSolver() {
-        this.handle = new Handle(CadicalNative.ccadical_init());
+        this.handle = new Handle(CadicalNative.kexeccheck_init());
         this.cleanable = CLEANER.register(this, handle);
     }
 
@@ -104,7 +104,7 @@ public final class CadicalSolver implements SATSolver {
 
         Handle(Pointer solver) {
             if (solver == null) {
-                throw new IllegalStateException("ccadical_init returned no solver");
+                throw new IllegalStateException("CaDiCaL created no solver");
             }
             this.solver = solver;
         }

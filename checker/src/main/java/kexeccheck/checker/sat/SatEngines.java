@@ -42,14 +42,19 @@ public final class SatEngines {
      * @throws BadInputException when CaDiCaL does not load and {@value #REQUIRE}=1
      */
     public static synchronized Answering choose(SatEngine requested, Consumer<String> warn) {
-        current = resolve(requested, warn, "1".equals(System.getenv(REQUIRE)));
+        current = resolve(requested, warn, required());
         return current;
+    }
+
+    /** Whether CaDiCaL must load ({@value #REQUIRE}=1): its absence is then an error, not SAT4J. */
+    public static boolean required() {
+        return "1".equals(System.getenv(REQUIRE));
     }
 
     /** The engine that answers: the one chosen, else what {@link SatEngine#AUTO} gives. */
     public static synchronized Answering current() {
         if (current == null) {
-            current = resolve(SatEngine.AUTO, line -> {}, "1".equals(System.getenv(REQUIRE)));
+            current = resolve(SatEngine.AUTO, line -> {}, required());
         }
         return current;
     }

@@ -16,7 +16,7 @@ public final class CadicalAvailable {
     /** Skips (or, when required, fails) the calling test unless CaDiCaL loads. */
     public static void assumeLoaded() {
         Optional<String> failure = CadicalLibrary.load();
-        if (failure.isPresent() && "1".equals(System.getenv(SatEngines.REQUIRE))) {
+        if (failure.isPresent() && SatEngines.required()) {
             fail("CaDiCaL does not load from " + CadicalLibrary.path() + ": " + failure.get());
         }
         assumeTrue(failure.isEmpty(), () -> "CaDiCaL not built (native/build-cadical.sh): " + failure.get());
