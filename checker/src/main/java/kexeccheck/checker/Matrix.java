@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import kexeccheck.checker.sat.SatEngines;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
@@ -104,9 +105,11 @@ public final class Matrix {
      * @param tables one per firmware × hardware (of the shard)
      * @param timing the solver time, summed over the threads (the proofs' included)
      * @param wallMillis the wall time
+     * @param engine the SAT engine that answered ({@code cadical}, {@code sat4j}; merged shards that used
+     *     different ones name each, joined by {@code +}); empty when a report read back did not say
      */
     public record Report(String model, List<String> population, Map<String, List<String>> options, Bounds bounds,
-            Shard shard, List<Table> tables, Timing timing, long wallMillis) {
+            Shard shard, List<Table> tables, Timing timing, long wallMillis, String engine) {
 
         public Report {
             tables = List.copyOf(tables);
@@ -182,6 +185,7 @@ public final class Matrix {
             timing = timing.plus(r.timing());
         }
         return new Report(source.name(), request.population(), request.options(), model.bounds(), request.shard(),
-                mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000);
+                mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000,
+                SatEngines.current().name());
     }
 }

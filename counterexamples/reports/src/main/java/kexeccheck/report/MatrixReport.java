@@ -78,9 +78,9 @@ public final class MatrixReport {
             }
         }
         if (withTimes) {
-            out.append(String.format("%ntime: %.1f s wall (translation %.1f s, solving %.1f s by %s, %d solver calls)%n",
+            out.append(String.format("%ntime: %.1f s wall (translation %.1f s, solving %.1f s%s, %d solver calls)%n",
                     r.wallMillis() / 1000.0, r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0,
-                    JsonRoot.engine(), r.timing().solverCalls()));
+                    r.engine().isEmpty() ? "" : " by " + r.engine(), r.timing().solverCalls()));
         }
         return out.toString();
     }
@@ -112,7 +112,9 @@ public final class MatrixReport {
             ObjectNode timing = JsonRoot.timing(r.timing());
             root.set("timing", timing);
             timing.put("wallMillis", r.wallMillis());
-            timing.put("engine", JsonRoot.engine());
+            if (!r.engine().isEmpty()) {
+                timing.put("engine", r.engine());
+            }
         }
         return JsonRoot.write(root, "the matrix");
     }
