@@ -9,9 +9,11 @@ from the CLI's own --format json timing. Each run repeats REPEATS times: median,
 Workloads: scenarios (each public scenario, with its proof), matrices (bench/matrices.tsv),
 scaling (bench/scaling.tsv: kernels 2..6, CPUs 1..8), solvers (SAT4J against the MiniSat and
 Glucose natives of Alloy's distribution jar, on workloads 1-3; DIST_JAR names that jar), levers
-(each lever of issue 14 off and on in the same run).
+(each lever of issue 14 off and on in the same run), engines (SAT4J against CaDiCaL in-process on
+every scenario and the standard matrix; needs native/build-cadical.sh).
 """
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -128,6 +130,44 @@ def solvers(jar, dist_jar, repeats):
     return out
 
 
+def engines(jar, repeats):
+    """SAT4J against CaDiCaL in-process (--solver), on every scenario and the standard matrix, in the same
+    run: wall and solve time per engine, and the verdicts of both side by side (they must agree)."""
+    library = os.path.join(os.path.dirname(HERE), "native", "target", "libkexeccheck-cadical.so")
+    if not os.path.isfile(library):
+        sys.exit(f"bench: engines needs {library} (native/build-cadical.sh)")
+    extra = [f"-Dkexeccheck.cadical={library}"]
+    std = [r for r in table("matrices.tsv") if r[0] == "standard-upstream"]
+    out = []
+    for kind, rows in (("check", table("scenarios.tsv")), ("matrix", std)):
+        for row in rows:
+            row_out = dict(id=row[0], command=kind)
+            for engine in ("sat4j", "cadical"):
+                argv = [kind] + row[-1].split() + ["--format", "json", "--solver", engine]
+                figures, report = measure(jar, argv, repeats, extra=extra)
+                if report is not None:
+                    if report["timing"].get("engine") != engine:
+                        sys.exit(f"bench: {row[0]}: asked for {engine}, {report['timing'].get('engine')} answered")
+                    # a digest: the standard matrix's 1296 cells, listed per engine, would fill the file
+                    figures["verdicts"] = digest(verdicts(report))
+                row_out[engine] = figures
+            row_out["sameVerdicts"] = row_out["sat4j"].get("verdicts") == row_out["cadical"].get("verdicts")
+            out.append(row_out)
+    return out
+
+
+def digest(lines):
+    return dict(count=len(lines), sha256=hashlib.sha256("\n".join(lines).encode()).hexdigest())
+
+
+def verdicts(report):
+    """What must not depend on the engine: a check's outcome and each property's status, or every cell."""
+    if "tables" in report:
+        return sorted(f"{t['firmware']}/{t['hardware']}/{c['from']}->{c['to']}={c.get('outcome', 'cannot-run')}"
+                      for t in report["tables"] for c in t["cells"])
+    return [report["outcome"]] + [f"{p['name']}={p['status']}" for p in report.get("properties", [])]
+
+
 def levers(jar, repeats):
     """Each lever of issue 14 off and on in the same run: Alloy's partial-instance inference (on is
     Alloy's default, off is kexec-check's) on every scenario and the standard matrix, and the
@@ -164,7 +204,8 @@ def main():
                 sys.exit("bench: solvers needs DIST_JAR, Alloy's distribution jar (bench/run fetches it)")
             data = solvers(jar, dist, repeats)
         else:
-            data = {"scenarios": scenarios, "matrices": matrices, "scaling": scaling, "levers": levers}[w](jar, repeats)
+            data = {"scenarios": scenarios, "matrices": matrices, "scaling": scaling, "levers": levers,
+                    "engines": engines}[w](jar, repeats)
         with open(os.path.join(results, f"{w}.json"), "w") as f:
             json.dump(dict(machine=machine(repeats), command=" ".join(["bench/run", str(repeats)] + workloads),
                            **{w: data}), f, indent=2)

@@ -258,6 +258,16 @@ def print_levers(data):
             print(f"{r['id'] + ' (' + str(r['cores']) + ' cores)':40} {one:13.1f} {every:13.1f} {one / every:5.2f}x")
 
 
+def print_engines(data):
+    print(f"{'engines (issue 24)':32} {'SAT4J wall':>10} {'solve':>7} {'CaDiCaL wall':>12} {'solve':>7} {'wall ratio':>10}"
+          f"  verdicts")
+    for r in data["engines"]:
+        a, b = r["sat4j"], r["cadical"]
+        if "wallMedian" in a and "wallMedian" in b:
+            print(f"{r['id']:32} {a['wallMedian']:10.1f} {a['solve']:7.1f} {b['wallMedian']:12.1f} {b['solve']:7.1f}"
+                  f" {b['wallMedian'] / a['wallMedian']:9.2f}x  {'same' if r['sameVerdicts'] else 'DIFFERENT'}")
+
+
 def main():
     scen, mats, scal, solv = load("scenarios"), load("matrices"), load("scaling"), load("solvers")
     spin, naive, tlc, jmh = load("spin"), load("alloy-naive"), load("tlc"), load("jmh")
@@ -268,6 +278,10 @@ def main():
         print()
     if mats:
         print_matrices(mats)
+        print()
+    engines = load("engines")
+    if engines:
+        print_engines(engines)
         print()
     levers = load("levers")
     if levers:

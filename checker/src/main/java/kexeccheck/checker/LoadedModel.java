@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kexeccheck.checker.sat.SatEngines;
 import kexeccheck.trace.Bounds;
-import kodkod.engine.satlab.SATFactory;
 
 /**
  * A model parsed once for one set of bounds, ready to solve queries on.
@@ -28,13 +28,6 @@ import kodkod.engine.satlab.SATFactory;
 final class LoadedModel {
 
     private static final String TEMPLATE = "kexec_check_bounds";
-
-    /**
-     * The SAT solver, by Kodkod's name: SAT4J unless the system property {@code kexeccheck.solver}
-     * names another that loads (the benchmark compares MiniSat and Glucose, which Alloy's
-     * distribution jar bundles as natives). Only SAT4J is measured to work with every query.
-     */
-    private static final String SOLVER_PROPERTY = "kexeccheck.solver";
 
     /**
      * Whether Alloy infers a partial instance from the facts before each solve: off, unless the
@@ -60,7 +53,6 @@ final class LoadedModel {
     private final Annotations annotations;
     private final Vocabulary vocabulary;
     private final Map<String, Expr> expressions = new ConcurrentHashMap<>();
-    private final SATFactory solver;
 
     private LoadedModel(ModelSource source, CompModule world, Command template, Bounds bounds,
             Annotations annotations, Vocabulary vocabulary) {
@@ -70,7 +62,6 @@ final class LoadedModel {
         this.bounds = bounds;
         this.annotations = annotations;
         this.vocabulary = vocabulary;
-        this.solver = solver(System.getProperty(SOLVER_PROPERTY, "sat4j"));
     }
 
     /**
@@ -159,15 +150,6 @@ final class LoadedModel {
         return path.equals(source.mainPath()) ? source.name() : path;
     }
 
-    private static SATFactory solver(String name) {
-        java.util.Optional<SATFactory> found = SATFactory.find(name).filter(SATFactory::isPresent);
-        if (found.isEmpty()) {
-            throw new BadInputException("-D" + SOLVER_PROPERTY + "=" + name + ": no such SAT solver loads here (present: "
-                    + String.join(", ", SATFactory.getSolvers().stream().map(SATFactory::id).toList()) + ")");
-        }
-        return found.get();
-    }
-
     ModelSource source() {
         return source;
     }
@@ -237,7 +219,8 @@ final class LoadedModel {
                 base.formula, base.parent);
         Timer timer = new Timer();
         A4Options options = new A4Options();
-        options.solver = solver;
+        // the process's engine (SAT4J or CaDiCaL), chosen once by the CLI: kexeccheck.checker.sat.SatEngines
+        options.solver = SatEngines.current().factory();
         options.skolemDepth = 1;
         options.noOverflow = true;
         // Alloy's partial-instance inference resolves every symbolic temporal bound into concrete

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import kexeccheck.checker.sat.SatEngines;
 import kexeccheck.trace.Bounds;
 import kexeccheck.trace.Outcome;
 import kexeccheck.trace.Trace;
@@ -147,10 +148,13 @@ public final class Matrix {
      * @param tables one per firmware × hardware (of the shard)
      * @param timing the solver time, summed over the threads (the proofs' and the conditions' included)
      * @param wallMillis the wall time
+     * @param engine the SAT engine that answered ({@code cadical}, {@code sat4j}; merged shards that used
+     *     different ones name each, joined by {@code +}); empty when a report read back did not say
      * @param conditions what the failing cells' conditions range over; absent when they were not asked for
      */
     public record Report(String model, List<String> population, Map<String, List<String>> options, Bounds bounds,
-            Shard shard, List<Table> tables, Timing timing, long wallMillis, Optional<ConditionsScope> conditions) {
+            Shard shard, List<Table> tables, Timing timing, long wallMillis, String engine,
+            Optional<ConditionsScope> conditions) {
 
         public Report {
             tables = List.copyOf(tables);
@@ -238,6 +242,7 @@ public final class Matrix {
             timing = timing.plus(r.timing());
         }
         return new Report(source.name(), request.population(), request.options(), model.bounds(), request.shard(),
-                mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000, scope);
+                mine.stream().map(byKey::get).toList(), timing, (System.nanoTime() - start) / 1_000_000,
+                SatEngines.current().name(), scope);
     }
 }

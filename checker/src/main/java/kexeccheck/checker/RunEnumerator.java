@@ -24,7 +24,7 @@ import kodkod.util.ints.IntSet;
  * <p>Why: translating a query to CNF costs 0.2–1 s, solving it again with one more clause costs
  * milliseconds. Alloy's own enumeration ({@code A4Solution.next()}) blocks a whole instance or a
  * whole static configuration (placements included), never a chosen part of it, so this class keeps
- * the SAT solver Alloy left behind (SAT4J is incremental), adds one clause per run found that
+ * the SAT solver Alloy left behind (both engines, SAT4J and CaDiCaL, are incremental), adds one clause per run found that
  * excludes that run's valuation of the distinguishing relations, and solves again. Each new model is
  * handed back to Alloy through the enumeration hook of {@link A4Solution#next()}, so that it comes
  * back as an ordinary {@link A4Solution} that the trace extractor reads like any other.

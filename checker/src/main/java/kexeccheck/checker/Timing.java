@@ -4,7 +4,7 @@ package kexeccheck.checker;
  * Where the time of one or more solver queries went.
  *
  * @param translateMillis Alloy to CNF (Kodkod/Pardinus translation)
- * @param solveMillis inside SAT4J
+ * @param solveMillis inside the SAT engine (SAT4J or CaDiCaL)
  * @param solverCalls how many queries were solved
  * @param largestCnf the largest CNF solved, in clauses
  */

@@ -54,6 +54,9 @@ final class BoardCommand implements Callable<Integer> {
     CheckOptions options;
 
     @Mixin
+    SolverOptions engine;
+
+    @Mixin
     VerdictOptions output;
 
     @CommandLine.Option(names = "--html", paramLabel = "FILE",
@@ -62,6 +65,7 @@ final class BoardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        engine.choose();
         if (html != null && !Files.isDirectory(input)) {
             throw new BadInputException("--html: a fleet report, for a directory of .dtb files; " + input
                     + " is one board (--format json has all of it)");

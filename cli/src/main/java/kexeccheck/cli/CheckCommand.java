@@ -48,6 +48,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CheckOptions options;
 
+    @Mixin
+    SolverOptions engine;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     ReportFormat format;
@@ -96,6 +99,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        engine.choose();
         OutputPaths.directory("--out", out);
         OutputPaths.directory("--render", render);
         int conditionsUpTo = conditions.upTo();

@@ -34,6 +34,9 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Mixin
     ConfigurationOptions configuration;
 
+    @Mixin
+    SolverOptions engine;
+
     @Option(names = "--population", split = ",", paramLabel = "PROFILE",
             description = "The profiles every kernel of a chain is drawn from. Default: every profile of the model.")
     List<String> population;
@@ -62,6 +65,7 @@ final class CrosscheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        engine.choose();
         if (configuration.cpus() != 2) {
             throw new BadInputException("--cpus " + configuration.cpus() + ": the cross-check covers 2 CPUs");
         }

@@ -39,6 +39,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope;
 
+    @Mixin
+    SolverOptions engine;
+
     @Option(names = "--population", split = ",", paramLabel = "PROFILE", required = true,
             description = "The profiles of both kernels, as model B names them.")
     List<String> population;
@@ -66,6 +69,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        engine.choose();
         OutputPaths.file("--html", html);
         if (models.size() != 2) {
             throw new BadInputException("-m: give exactly two models, A then B (got " + models.size() + ")");

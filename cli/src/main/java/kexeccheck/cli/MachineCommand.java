@@ -60,10 +60,14 @@ final class MachineCommand implements Callable<Integer> {
     ConfigurationOptions configuration;
 
     @Mixin
+    SolverOptions engine;
+
+    @Mixin
     VerdictOptions output;
 
     @Override
     public Integer call() {
+        engine.choose();
         if (!Files.isDirectory(root)) {
             throw new BadInputException(root + ": not a directory (--root names a system's root or a captured bundle)");
         }

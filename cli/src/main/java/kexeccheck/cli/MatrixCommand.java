@@ -33,6 +33,9 @@ final class MatrixCommand implements Callable<Integer> {
     @Mixin
     ConfigurationOptions configuration;
 
+    @Mixin
+    SolverOptions engine;
+
     @Option(names = "--population", split = ",", paramLabel = "PROFILE", required = true,
             description = "The profiles of the rows and columns (e.g. linux-4.19,linux-5.3,linux-6.1).")
     List<String> population;
@@ -70,6 +73,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        engine.choose();
         OutputPaths.file("--html", html);
         Matrix.Report report;
         try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "matrix")) {

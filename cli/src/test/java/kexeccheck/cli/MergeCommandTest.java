@@ -64,6 +64,21 @@ class MergeCommandTest {
     }
 
     @Test
+    void theMergedMatrixNamesTheEngineItsShardsRanOn() throws Exception {
+        // with times: the engine is part of the timing; --no-timing drops both
+        String[] timed = java.util.Arrays.copyOf(MATRIX, MATRIX.length - 1);
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            Path file = dir.resolve("timed" + i + ".json");
+            Files.writeString(file, CliRun.of(CliRun.with(timed, "--shard", i + "/2", "--solver", "sat4j")).out());
+            files.add(file.toString());
+        }
+        CliRun merged = CliRun.of("merge", files.get(0), files.get(1), "--format", "json");
+        assertEquals("sat4j", TraceJson.mapper().readTree(merged.out()).at("/timing/engine").asText(), merged.out());
+        assertTrue(CliRun.of("merge", files.get(0), files.get(1)).out().contains(" by sat4j, "));
+    }
+
+    @Test
     void crosscheckShardsAddUpToTheWholeCrosscheck() throws Exception {
         String[] scope = {"crosscheck", "--population", "linux-4.19,linux-6.1", "--firmware", "efi", "--hardware",
             "sticky", "--loader", "honours-reserved", "--dtb", "passthrough", "--format", "json", "--no-timing"};

@@ -83,6 +83,7 @@ public final class JsonReport {
             report.conditions().ifPresent(c -> root.set("conditionsTiming", JsonRoot.timing(c.timing())));
             ObjectNode timing = JsonRoot.timing(report.timing());
             timing.put("wallMillis", report.wallMillis());
+            timing.put("engine", JsonRoot.engine());
             root.set("timing", timing);
         }
         return JsonRoot.write(root, "the report");

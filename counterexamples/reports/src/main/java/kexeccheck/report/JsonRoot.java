@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import kexeccheck.checker.Proof;
 import kexeccheck.checker.Timing;
+import kexeccheck.checker.sat.SatEngines;
 import kexeccheck.trace.TraceJson;
 
 /**
@@ -66,6 +67,11 @@ public final class JsonRoot {
     }
 
     /** A solver timing as JSON. */
+    /** The SAT engine that answered this process's queries, by name: {@code timing.engine} of a report. */
+    static String engine() {
+        return SatEngines.current().name();
+    }
+
     static ObjectNode timing(Timing t) {
         ObjectNode node = TraceJson.mapper().createObjectNode();
         node.put("translateMillis", t.translateMillis());

@@ -80,9 +80,9 @@ public final class MatrixReport {
             }
         }
         if (withTimes) {
-            out.append(String.format("%ntime: %.1f s wall (translation %.1f s, solving %.1f s, %d solver calls)%n",
+            out.append(String.format("%ntime: %.1f s wall (translation %.1f s, solving %.1f s%s, %d solver calls)%n",
                     r.wallMillis() / 1000.0, r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0,
-                    r.timing().solverCalls()));
+                    r.engine().isEmpty() ? "" : " by " + r.engine(), r.timing().solverCalls()));
         }
         return out.toString();
     }
@@ -117,6 +117,9 @@ public final class MatrixReport {
             ObjectNode timing = JsonRoot.timing(r.timing());
             root.set("timing", timing);
             timing.put("wallMillis", r.wallMillis());
+            if (!r.engine().isEmpty()) {
+                timing.put("engine", r.engine());
+            }
         }
         return JsonRoot.write(root, "the matrix");
     }

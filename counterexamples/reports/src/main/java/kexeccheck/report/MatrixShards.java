@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 import kexeccheck.checker.BadInputException;
 import kexeccheck.checker.Matrix;
 import kexeccheck.checker.Proof;
@@ -60,8 +61,11 @@ public final class MatrixShards {
         }
         Timing timing = byIndex.values().stream().map(Matrix.Report::timing).reduce(Timing.NONE, Timing::plus);
         long wall = byIndex.values().stream().mapToLong(Matrix.Report::wallMillis).max().orElse(0);
+        // the shards may have run on machines with different engines: the merged report names each
+        String engines = byIndex.values().stream().map(Matrix.Report::engine).filter(e -> !e.isEmpty()).distinct()
+                .sorted().collect(Collectors.joining("+"));
         return new Matrix.Report(first.model(), first.population(), first.options(), first.bounds(), Shard.WHOLE,
-                tables, timing, wall, conditions(byIndex.values()));
+                tables, timing, wall, engines, conditions(byIndex.values()));
     }
 
     /**
@@ -102,6 +106,7 @@ public final class MatrixShards {
                     TraceJson.mapper().treeToValue(required(root, "bounds"), Bounds.class),
                     shard(root), tables, timing(timing),
                     timing == null ? 0 : timing.path("wallMillis").asLong(),
+                    timing == null ? "" : timing.path("engine").asText(""),
                     root.has("conditions") ? Optional.of(ConditionsJson.readScope(root.get("conditions")))
                             : Optional.empty());
         } catch (InvalidTraceException e) {

@@ -76,9 +76,9 @@ public final class TextReport {
         if (withTimes) {
             Timing t = report.timing();
             out.append('\n').append(String.format(
-                    "time: %.1f s wall (translation %.1f s, solving %.1f s, %d solver calls, largest CNF %,d clauses%s)%n",
+                    "time: %.1f s wall (translation %.1f s, solving %.1f s by %s, %d solver calls, largest CNF %,d clauses%s)%n",
                     report.wallMillis() / 1000.0, t.translateMillis() / 1000.0, t.solveMillis() / 1000.0,
-                    t.solverCalls(), t.largestCnf(), conditionsTime(report)));
+                    JsonRoot.engine(), t.solverCalls(), t.largestCnf(), conditionsTime(report)));
         }
         return out.toString();
     }
