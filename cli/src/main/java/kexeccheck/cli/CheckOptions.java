@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
  */
 final class CheckOptions {
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
     @Mixin
     ConfigurationOptions configuration;
 
@@ -43,6 +46,7 @@ final class CheckOptions {
 
     /** The request these options describe. */
     CheckRequest request() {
+        requireOnce("--chain");
         List<String> exact = GivenValues.of("--chain", chain);
         if (!exact.isEmpty() && kernels != null && kernels != exact.size()) {
             throw new BadInputException("--kernels " + kernels + " with a --chain of " + exact.size()
@@ -51,5 +55,19 @@ final class CheckOptions {
         return new CheckRequest(configuration.model, exact, GivenValues.of("--population", population),
                 kernels == null ? CheckRequest.DEFAULT_KERNELS : kernels, configuration.values(), configuration.cpus(),
                 Optional.ofNullable(frames), Optional.ofNullable(steps), GivenValues.of("--property", properties));
+    }
+
+    /**
+     * Refuses an option given twice whose values would otherwise be joined: {@code --chain a,b --chain
+     * c,d} is not one chain of four kernels a user meant.
+     */
+    private void requireOnce(String option) {
+        picocli.CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        picocli.CommandLine.Model.OptionSpec matched = parsed == null ? null : parsed.matchedOption(option);
+        if (matched != null && matched.originalStringValues().size() > 1) {
+            throw new BadInputException(option + " given " + matched.originalStringValues().size() + " times ("
+                    + String.join(", ", matched.originalStringValues()) + "): give one " + option + " with the whole"
+                    + " list");
+        }
     }
 }

@@ -54,6 +54,12 @@ class BadInputTest {
     }
 
     @Test
+    void aChainGivenTwiceIsRefusedNotJoined() {
+        assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,linux-6.1", "--chain", "linux-4.19,linux-6.1"),
+                "--chain given 2 times", "give one --chain");
+    }
+
+    @Test
     void anOptionGivenEmptyIsRefusedNotWidened() {
         assertBadInputOf(CliRun.of("check", "--chain", ",,"), "--chain", "names no value");
         assertBadInputOf(CliRun.of("check", "--chain", "linux-6.1,,linux-6.1"), "--chain", "empty value");
