@@ -76,17 +76,25 @@ public final class TerminalProgress implements AutoCloseable {
         drawn = line.length();
     }
 
-    /** Clears the line, so that what is printed next starts on a clean one. */
-    @Override
-    public synchronized void close() {
-        if (live) {
-            ticker.shutdownNow();
-        }
+    /**
+     * Clears the line until the next {@link #show}, so that a report line printed meanwhile (on the same
+     * terminal) starts on a clean one.
+     */
+    public synchronized void clear() {
         current = null;
         if (live && drawn > 0) {
             err.print("\r" + " ".repeat(drawn) + "\r");
             err.flush();
             drawn = 0;
         }
+    }
+
+    /** Clears the line and stops the ticking, so that what is printed next starts on a clean one. */
+    @Override
+    public synchronized void close() {
+        if (live) {
+            ticker.shutdownNow();
+        }
+        clear();
     }
 }

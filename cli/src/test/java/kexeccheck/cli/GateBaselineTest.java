@@ -54,6 +54,8 @@ class GateBaselineTest {
         assertTrue(run.out().contains("  FAIL  seed  outcome corruption as expected; 2 new violations: "), run.out());
         assertTrue(run.out().contains("gate: FAILED (2 new violations, 0 changed outcomes)"), run.out());
         assertFalse(run.out().contains("fails when") || run.out().contains("fails in every"), "--no-conditions");
+        assertTrue(run.out().contains("to accept these violations as known, run the same command with"
+                + " --update-baseline"), "a first failing run says how to accept: " + run.out());
         assertFalse(Files.exists(dir.resolve(GateConfig.DEFAULT_BASELINE)), "only --update-baseline writes it");
 
         Set<String> accepted = Baseline.read(GateExampleTest.BASELINE).fingerprints();

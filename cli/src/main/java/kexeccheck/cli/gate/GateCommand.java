@@ -1,7 +1,6 @@
 package kexeccheck.cli.gate;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +22,7 @@ import kexeccheck.cli.KexecCheck;
 import kexeccheck.cli.OutputPaths;
 import kexeccheck.cli.SolverOptions;
 import kexeccheck.cli.TerminalProgress;
-import kexeccheck.report.ConditionsText;
 import kexeccheck.report.TraceFiles;
-import kexeccheck.report.Version;
 import kexeccheck.report.gate.Baseline;
 import kexeccheck.report.gate.Fingerprint;
 import kexeccheck.report.gate.GateCheck;
@@ -124,10 +121,18 @@ public final class GateCommand implements Callable<Integer> {
                 throw new BadInputException(config + ": check '" + check.name() + "': " + e.getMessage());
             }
         }
+        GateText text = new GateText(config, shard, updateBaseline, !noTiming, mine);
+        out.print(text.header(baselineFile, mine.size()));
+        out.flush();
         try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "gate")) {
             for (GateCheck check : mine) {
                 String which = "check " + (results.size() + 1) + "/" + mine.size() + " '" + check.name() + "': ";
-                results.add(run(check, known, stage -> progress.show(which + stage)));
+                GateResult.CheckResult done = run(check, known, stage -> progress.show(which + stage));
+                results.add(done);
+                // streamed, terminal or pipe alike: a CI job killed by its timeout keeps what finished
+                progress.clear();
+                out.print(text.check(done));
+                out.flush();
             }
         }
         GateResult result = new GateResult(gate.file(), gate.checks(), baselineFile, accepted, List.copyOf(results));
@@ -145,65 +150,13 @@ public final class GateCommand implements Callable<Integer> {
         }
         files.forEach(TraceFiles::writeAtomically);
 
-        out.print(text(result, !noTiming));
+        out.print(text.footer(result));
         out.flush();
         boolean outcomeChanged = result.checks().stream().anyMatch(c -> c.outcomeChanged() || c.vacuous());
         if (updateBaseline) {
             return outcomeChanged ? KexecCheck.VIOLATED : KexecCheck.OK;
         }
         return result.failed() ? KexecCheck.VIOLATED : KexecCheck.OK;
-    }
-
-    private String text(GateResult result, boolean withTimes) {
-        StringBuilder s = new StringBuilder();
-        s.append("kexec-check ").append(Version.current()).append(" gate: ")
-                .append(shard == null ? "" : "shard " + shard.strip() + " of the checks, ").append(result.checks().size())
-                .append(result.checks().size() == 1 ? " check from " : " checks from ").append(config).append(", baseline ").append(result.baselineFile())
-                .append(Files.exists(result.baselineFile()) || updateBaseline ? "" : " (none yet)").append('\n');
-        int width = result.checks().stream().mapToInt(c -> c.check().name().length()).max().orElse(10);
-        int newViolations = 0;
-        int changed = 0;
-        int vacuous = 0;
-        long wall = 0;
-        for (GateResult.CheckResult c : result.checks()) {
-            s.append(String.format("  %-4s  %-" + width + "s  %s", (updateBaseline ? c.outcomeChanged() : c.failed()) ? "FAIL" : "ok", c.check().name(), c.verdict()));
-            if (withTimes) {
-                s.append(String.format(" (%.1f s)", c.report().wallMillis() / 1000.0));
-            }
-            s.append('\n');
-            if (c.failed()) {
-                c.report().conditions().ifPresent(when -> s.append(ConditionsText.render(when).indent(6)));
-            }
-            for (GateResult.Violation v : c.violations()) {
-                s.append(String.format("        %-8s %s  %s  %s%n", v.isNew() ? "new" : "accepted",
-                        v.fingerprint().shortId(), v.property().name(), v.fingerprint().summary()));
-            }
-            newViolations += c.newViolations().size();
-            changed += c.outcomeChanged() ? 1 : 0;
-            vacuous += c.vacuous() ? 1 : 0;
-            wall += c.report().wallMillis();
-        }
-        for (Baseline.Accepted gone : result.gone()) {
-            s.append("  gone  ").append(gone.fingerprint(), 0, 12).append("  ").append(gone.check()).append(' ')
-                    .append(gone.property()).append(": accepted, no longer found")
-                    .append(updateBaseline ? " (dropped from the baseline)" : " (--update-baseline drops it)")
-                    .append('\n');
-        }
-        s.append('\n');
-        if (updateBaseline) {
-            s.append("baseline ").append(result.baselineFile()).append(" rewritten: ")
-                    .append(result.current().accepted().size()).append(" accepted violations\n");
-            newViolations = 0;
-        }
-        s.append("gate: ").append(changed == 0 && newViolations == 0 && vacuous == 0 ? "passed" : "FAILED").append(" (")
-                .append(newViolations).append(" new violation").append(newViolations == 1 ? "" : "s").append(", ")
-                .append(changed).append(" changed outcome").append(changed == 1 ? "" : "s")
-                .append(vacuous == 0 ? "" : ", " + vacuous + " vacuous check" + (vacuous == 1 ? "" : "s")).append(')');
-        if (withTimes) {
-            s.append(String.format(" in %.1f s", wall / 1000.0));
-        }
-        s.append('\n');
-        return s.toString();
     }
 
     /** Runs one check of the gate, its coverage guard if asked, and fingerprints its violations. */
