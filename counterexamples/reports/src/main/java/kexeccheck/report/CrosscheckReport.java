@@ -69,9 +69,10 @@ public final class CrosscheckReport {
             }
         }
         if (withTimes) {
-            out.append(String.format("%ntime: simulator %.1f s; checker %.1f s (translation %.1f s, solving %.1f s,"
+            out.append(String.format("%ntime: simulator %.1f s; checker %.1f s (translation %.1f s, solving %.1f s by %s,"
                     + " %d solver calls)%n", r.simulatorMillis() / 1000.0, r.checkerMillis() / 1000.0,
-                    r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0, r.timing().solverCalls()));
+                    r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0, JsonRoot.engine(),
+                    r.timing().solverCalls()));
         }
         return out.toString();
     }
@@ -115,6 +116,7 @@ public final class CrosscheckReport {
             root.set("timing", timing);
             timing.put("simulatorMillis", r.simulatorMillis());
             timing.put("checkerMillis", r.checkerMillis());
+            timing.put("engine", JsonRoot.engine());
         }
         return JsonRoot.write(root, "the cross-check");
     }

@@ -56,8 +56,9 @@ public final class DiffReport {
                     r.differences().size() - shown));
         }
         if (withTimes) {
-            out.append(String.format("%ntime: translation %.1f s, solving %.1f s, %d solver calls%n",
-                    r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0, r.timing().solverCalls()));
+            out.append(String.format("%ntime: translation %.1f s, solving %.1f s by %s, %d solver calls%n",
+                    r.timing().translateMillis() / 1000.0, r.timing().solveMillis() / 1000.0, JsonRoot.engine(),
+                    r.timing().solverCalls()));
         }
         return out.toString();
     }
@@ -144,7 +145,7 @@ public final class DiffReport {
             o.set("b", side(d.b()));
         }
         if (withTimes) {
-            root.set("timing", JsonRoot.timing(r.timing()));
+            root.set("timing", JsonRoot.timing(r.timing()).put("engine", JsonRoot.engine()));
         }
         return JsonRoot.write(root, "the diff");
     }

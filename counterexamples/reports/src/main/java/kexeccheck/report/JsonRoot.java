@@ -66,12 +66,12 @@ public final class JsonRoot {
         }
     }
 
-    /** A solver timing as JSON. */
     /** The SAT engine that answered this process's queries, by name: {@code timing.engine} of a report. */
     static String engine() {
         return SatEngines.current().name();
     }
 
+    /** A solver timing as JSON. */
     static ObjectNode timing(Timing t) {
         ObjectNode node = TraceJson.mapper().createObjectNode();
         node.put("translateMillis", t.translateMillis());
