@@ -77,4 +77,29 @@ class KexecCheckProcessIT {
         assertEquals("", r.out() + r.err());
         assertTrue(Files.readString(graph).contains("K2  linux-6.1"), graph.toString());
     }
+
+    @Test
+    void aGateKilledAfterItsFirstCheckLeavesItsLineAndJUnitForThatCheck() throws Exception {
+        // issue 25: a CI job's timeout kills the gate; what finished must be in the log and the JUnit file
+        Path dir = Files.createTempDirectory("kexec-check-gate-kill-it");
+        Path junit = dir.resolve("junit.xml");
+        Path out = dir.resolve("out.txt");
+        Path config = Path.of(System.getProperty("kexec-check.launcher")).toAbsolutePath().getParent()
+                .resolve("examples/kexec-check.yml");
+        Process p = new ProcessBuilder("java", "-jar", jar(), "gate", "--config", config.toString(),
+                "--junit", junit.toString()).redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (Files.readAllLines(out).stream().noneMatch(l -> l.startsWith("  ok ") || l.startsWith("  FAIL "))) {
+            assertTrue(System.nanoTime() < deadline && p.isAlive(), "no check finished: " + Files.readString(out));
+            Thread.sleep(200);
+        }
+        p.destroy(); // SIGTERM, as a CI runner's timeout sends
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+        assertTrue(Files.readString(out).startsWith("kexec-check "), "the header came first");
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("name=\"nolpi-workaround\""), xml);
+        assertEquals(1, xml.split("<testcase ").length - 1, "only the finished check: " + xml);
+        assertTrue(Files.readString(dir.resolve("err.txt")).contains("gate interrupted after 1 of 4 checks"));
+    }
 }

@@ -124,16 +124,24 @@ public final class GateCommand implements Callable<Integer> {
         GateText text = new GateText(config, shard, updateBaseline, !noTiming, mine);
         out.print(text.header(baselineFile, mine.size()));
         out.flush();
+        // killed (SIGINT, SIGTERM: a CI timeout), the JVM still writes JUnit and SARIF for the checks that finished
+        Thread onKill = new Thread(() -> writeFinished(gate, baselineFile, accepted, results, mine.size()),
+                "gate-interrupted");
+        Runtime.getRuntime().addShutdownHook(onKill);
         try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "gate")) {
             for (GateCheck check : mine) {
                 String which = "check " + (results.size() + 1) + "/" + mine.size() + " '" + check.name() + "': ";
                 GateResult.CheckResult done = run(check, known, stage -> progress.show(which + stage));
-                results.add(done);
+                synchronized (results) {
+                    results.add(done);
+                }
                 // streamed, terminal or pipe alike: a CI job killed by its timeout keeps what finished
                 progress.clear();
                 out.print(text.check(done));
                 out.flush();
             }
+        } finally {
+            removeHook(onKill);
         }
         GateResult result = new GateResult(gate.file(), gate.checks(), baselineFile, accepted, List.copyOf(results));
 
@@ -157,6 +165,37 @@ public final class GateCommand implements Callable<Integer> {
             return outcomeChanged ? KexecCheck.VIOLATED : KexecCheck.OK;
         }
         return result.failed() ? KexecCheck.VIOLATED : KexecCheck.OK;
+    }
+
+    /**
+     * On a kill before the end: JUnit and SARIF for the checks that finished, and one line on stderr
+     * saying so (the baseline is never rewritten from part of a run).
+     */
+    private void writeFinished(GateConfig gate, Path baselineFile, Baseline accepted,
+            List<GateResult.CheckResult> results, int total) {
+        List<GateResult.CheckResult> finished;
+        synchronized (results) {
+            finished = List.copyOf(results);
+        }
+        GateResult partial = new GateResult(gate.file(), gate.checks(), baselineFile, accepted, finished);
+        if (junit != null) {
+            TraceFiles.writeAtomically(junit, JUnitReport.render(partial, !noTiming));
+        }
+        if (sarif != null) {
+            TraceFiles.writeAtomically(sarif, SarifReport.render(partial));
+        }
+        System.err.println("kexec-check: gate interrupted after " + finished.size() + " of " + total + " checks"
+                + (junit == null && sarif == null ? "" : "; wrote JUnit/SARIF for those"));
+        System.err.flush();
+    }
+
+    /** The hook is for a kill: once the run ends on its own (or fails with bad input) it must not fire. */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting (a kill arrived meanwhile): the hook runs, as it should
+        }
     }
 
     /** Runs one check of the gate, its coverage guard if asked, and fingerprints its violations. */
