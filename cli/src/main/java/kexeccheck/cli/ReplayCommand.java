@@ -16,11 +16,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
             "Replays a counterexample trace on the concrete table simulator (simulated RAM, GIC registers,"
-                    + " EFI memreserve list, DTB, loader and kernels) and prints the concrete run and a verdict,"
-                    + " one of",
-            "confirmed (every state agrees and the same property fails at the same step), diverged (the"
-                    + " property fails at the same step but a state differs: the first differing step and field"
-                    + " are named) or spurious (the simulator does not fail where the trace does)."},
+                    + " EFI memreserve list, DTB, loader and kernels) and prints the concrete run and a verdict:"
+                    + " confirmed, diverged or spurious.",
+            "Confirmed: every state agrees and the same property fails at the same step. Diverged: the"
+                    + " property fails at the same step but a state differs (the first differing step and field"
+                    + " are named). Spurious: the simulator does not fail where the trace does."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:confirmed", "1:diverged or spurious",
             "2:bad input (unreadable or invalid trace, or a profile, capability or option its model does not have)",

@@ -38,6 +38,16 @@ class HelpConventionsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void theSummaryTheTopLevelHelpShowsIsAWholeSentence(String command) {
+        // kexec-check --help lists each command by the first element of its description only
+        String[] description = new CommandLine(new KexecCheck()).getSubcommands().get(command).getCommandSpec()
+                .usageMessage().description();
+        assertTrue(description.length > 0 && description[0].strip().endsWith("."),
+                command + ": the summary is cut mid-sentence: " + (description.length > 0 ? description[0] : ""));
+    }
+
     @Test
     void withoutASubcommandEveryOneIsNamed() {
         CliRun run = CliRun.of();
