@@ -1,6 +1,14 @@
 package kexeccheck.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import kexeccheck.checker.ModelDescription;
+import kexeccheck.models.ShippedModels;
+import kexeccheck.trace.ConfigurationOption;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +19,7 @@ import picocli.CommandLine.Command;
  * it cannot fall behind them.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Prints a bash completion script for kexec-check: every subcommand, option and option value."
+        description = {"Prints a bash completion script for kexec-check: every subcommand, option and option value (configuration values, shipped proposals, their profiles)."
                 + " Use it with: source <(./kexec-check completion), or save it under"
                 + " /etc/bash_completion.d/kexec-check (zsh: autoload bashcompinit and bashcompinit first)."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -23,8 +31,43 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(AutoComplete.bash("kexec-check", spec.root().commandLine()));
+        CommandLine root = new CommandLine(new KexecCheck());
+        Map<String, List<String>> values = candidates();
+        withCandidates(root, values);
+        spec.commandLine().getOut().print(AutoComplete.bash("kexec-check", root));
         spec.commandLine().getOut().flush();
         return KexecCheck.OK;
+    }
+
+    /**
+     * The values each option name completes to, beyond what picocli knows by itself (enums): every
+     * configuration option's values, the shipped proposals, and every shipped proposal's profiles.
+     */
+    private static Map<String, List<String>> candidates() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        ConfigurationOption.valuesByName().forEach((name, values) -> out.put("--" + name, values));
+        out.put("--model", ShippedModels.proposals());
+        Set<String> profiles = new TreeSet<>();
+        ShippedModels.proposals().forEach(m -> profiles.addAll(ModelDescription.of(m).profiles().keySet()));
+        for (String option : List.of("--chain", "--population", "--next", "--pair")) {
+            out.put(option, List.copyOf(profiles));
+        }
+        return out;
+    }
+
+    /**
+     * Gives every option of every command named in {@code values} those completion candidates: picocli's
+     * options are immutable, so each is rebuilt from itself and put back in its place.
+     */
+    private static void withCandidates(CommandLine command, Map<String, List<String>> values) {
+        CommandLine.Model.CommandSpec c = command.getCommandSpec();
+        for (CommandLine.Model.OptionSpec o : List.copyOf(c.options())) {
+            List<String> completes = values.get(o.longestName());
+            if (completes != null && o.completionCandidates() == null) {
+                c.remove(o);
+                c.addOption(o.toBuilder().completionCandidates(completes).build());
+            }
+        }
+        command.getSubcommands().values().forEach(sub -> withCandidates(sub, values));
     }
 }

@@ -23,6 +23,12 @@ class CompletionCommandTest {
         assertEquals("matrix machine", complete(script, "kexec-check", "ma"));
         assertEquals("--firmware", complete(script, "kexec-check", "check", "--firm"));
         assertEquals("--shard", complete(script, "kexec-check", "matrix", "--sha"));
+        // values too (issue 25): configuration options, proposals and profiles
+        assertEquals("dt dt-preprogrammed", complete(script, "kexec-check", "check", "--firmware", "d"));
+        assertEquals("kho-lpi-tables", complete(script, "kexec-check", "check", "--model", "k"));
+        assertEquals("linux-4.19 linux-4.19+nolpi", complete(script, "kexec-check", "check", "--chain", "linux-4.19"));
+        assertEquals("kexec-load kexec-file-load kexec-file-load-unfinalised",
+                complete(script, "kexec-check", "matrix", "--syscall", "k"));
     }
 
     /** What bash's completion function offers for the last word of the line. */
