@@ -168,8 +168,8 @@ public final class BoardReport {
                     r.model().length() > mw ? r.model().substring(0, mw - 1) + "~" : r.model(), r.gic(),
                     r.readable() ? r.cpus() : "-", r.efi(), r.outcomeName(), r.decidedBy(), r.lpiRegion()));
         }
-        out.append("\nboards per GIC: ").append(counts(rows, Row::gic)).append('\n');
-        out.append("boards per outcome: ").append(counts(rows, Row::outcomeName)).append('\n');
+        out.append("\nboards per GIC: ").append(inWords(counts(rows, Row::gic))).append('\n');
+        out.append("boards per outcome: ").append(inWords(counts(rows, Row::outcomeName))).append('\n');
         out.append("distinct configurations checked: ").append(checks).append('\n');
         if (withTimes) {
             out.append(String.format("time: %.1f s wall%n", wallMillis / 1000.0));
@@ -238,6 +238,11 @@ public final class BoardReport {
     }
 
     /** How many rows have each value of {@code key}, in the values' order. */
+    /** Counts as a reader writes them, {@code GICv2 2, GICv3 1}, not as a Java map prints itself. */
+    static String inWords(Map<String, Integer> counts) {
+        return String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
     static Map<String, Integer> counts(List<Row> rows, java.util.function.Function<Row, String> key) {
         Map<String, Integer> out = new TreeMap<>();
         rows.forEach(r -> out.merge(key.apply(r), 1, Integer::sum));
