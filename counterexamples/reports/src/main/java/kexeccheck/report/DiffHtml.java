@@ -95,8 +95,7 @@ public final class DiffHtml {
             // one graph per chain and table keeps the page readable; every difference keeps its words
             if (worse.evidence() != null && drawn.add(d.options().get("firmware") + d.options().get("hardware")
                     + d.first() + d.second())) {
-                graph.apply(worse.evidence()).ifPresent(svg -> h.append("<div class=\"graph\">")
-                        .append(MatrixHtml.stripXmlProlog(svg)).append("</div>\n"));
+                h.append(MatrixHtml.graphOrWhyNot(graph.apply(worse.evidence())));
             }
             side(h, "A", q.modelA(), d.a());
             side(h, "B", q.modelB(), d.b());

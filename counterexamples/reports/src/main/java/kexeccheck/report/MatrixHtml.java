@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import kexeccheck.checker.Matrix;
+import kexeccheck.render.DotProgram;
 import kexeccheck.trace.Trace;
 import kexeccheck.trace.TraceNarrator;
 
@@ -98,8 +99,18 @@ public final class MatrixHtml {
                 .append(esc(trace.outcome())).append(" (").append(esc(trace.property())).append(")</h3>\n");
         c.conditions().ifPresent(when -> out.append("<pre class=\"when\">")
                 .append(esc(CellConditionsText.cell(when, "").strip())).append("</pre>\n"));
-        graph.apply(trace).ifPresent(svg -> out.append("<div class=\"graph\">").append(stripXmlProlog(svg)).append("</div>\n"));
+        out.append(graphOrWhyNot(graph.apply(trace)));
         out.append("<pre>").append(esc(String.join("\n", TraceNarrator.explain(trace)))).append("</pre>\n");
+    }
+
+    /**
+     * A counterexample's graph as a block of the page, or a line saying why there is none: a reader of
+     * the page, not only of the terminal that wrote it, must know that graphs were left out.
+     */
+    static String graphOrWhyNot(Optional<String> svg) {
+        return svg.map(g -> "<div class=\"graph\">" + stripXmlProlog(g) + "</div>\n")
+                .orElse("<p class=\"nograph\">No graph: Graphviz's dot was not installed where this page was written ("
+                        + esc(DotProgram.HOW_TO_INSTALL) + ", then write the page again).</p>\n");
     }
 
     static String stripXmlProlog(String svg) {
