@@ -142,16 +142,20 @@ def engines(jar, repeats):
     for kind, rows in (("check", table("scenarios.tsv")), ("matrix", std)):
         for row in rows:
             row_out = dict(id=row[0], command=kind)
-            for engine in ("sat4j", "cadical"):
+            # cadical-c1: the same engine with the JIT stopped at C1, as the launcher runs it (issue 24's JIT lever)
+            for column in ("sat4j", "cadical", "cadical-c1"):
+                engine = column.split("-")[0]
                 argv = [kind] + row[-1].split() + ["--format", "json", "--solver", engine]
-                figures, report = measure(jar, argv, repeats, extra=extra)
+                jit = ["-XX:TieredStopAtLevel=1"] if column.endswith("-c1") else []
+                figures, report = measure(jar, argv, repeats, extra=extra + jit)
                 if report is not None:
                     if report["timing"].get("engine") != engine:
                         sys.exit(f"bench: {row[0]}: asked for {engine}, {report['timing'].get('engine')} answered")
                     # a digest: the standard matrix's 1296 cells, listed per engine, would fill the file
                     figures["verdicts"] = digest(verdicts(report))
-                row_out[engine] = figures
-            row_out["sameVerdicts"] = row_out["sat4j"].get("verdicts") == row_out["cadical"].get("verdicts")
+                row_out[column] = figures
+            row_out["sameVerdicts"] = (row_out["sat4j"].get("verdicts") == row_out["cadical"].get("verdicts")
+                                       == row_out["cadical-c1"].get("verdicts"))
             out.append(row_out)
     return out
 

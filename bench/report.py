@@ -260,12 +260,14 @@ def print_levers(data):
 
 def print_engines(data):
     print(f"{'engines (issue 24)':32} {'SAT4J wall':>10} {'solve':>7} {'CaDiCaL wall':>12} {'solve':>7} {'wall ratio':>10}"
-          f"  verdicts")
+          f" {'+C1 wall':>9} {'ratio':>6}  verdicts")
     for r in data["engines"]:
-        a, b = r["sat4j"], r["cadical"]
+        a, b, c = r["sat4j"], r["cadical"], r.get("cadical-c1", {})
         if "wallMedian" in a and "wallMedian" in b:
+            c1 = (f" {c['wallMedian']:9.1f} {c['wallMedian'] / a['wallMedian']:5.2f}x" if "wallMedian" in c
+                  else f" {'-':>9} {'-':>6}")
             print(f"{r['id']:32} {a['wallMedian']:10.1f} {a['solve']:7.1f} {b['wallMedian']:12.1f} {b['solve']:7.1f}"
-                  f" {b['wallMedian'] / a['wallMedian']:9.2f}x  {'same' if r['sameVerdicts'] else 'DIFFERENT'}")
+                  f" {b['wallMedian'] / a['wallMedian']:9.2f}x{c1}  {'same' if r['sameVerdicts'] else 'DIFFERENT'}")
 
 
 def main():
